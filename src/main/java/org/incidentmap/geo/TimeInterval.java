@@ -1,0 +1,41 @@
+package org.incidentmap.geo;
+
+import java.time.Instant;
+import org.incidentmap.problem.ProblemException;
+
+/**
+ * A closed time interval, either end possibly open (null). Parsed from the OGC API {@code datetime} parameter:
+ * an RFC 3339 instant ({@code 2025-03-04T06:00:00Z}), a date standing for that whole UTC day
+ * ({@code 2025-03-04}), or an interval {@code start/end} where either end may be {@code ..} or empty.
+ */
+public record TimeInterval(Instant start, Instant end) {
+
+    public static TimeInterval parse(String text) {
+        String[] parts = text.split("/", -1);
+        if (parts.length > 2) {
+            throw ProblemException.badParameter("datetime", "expected an instant or an interval start/end, got '" + text + "'");
+        }
+        String last = parts[parts.length - 1];
+        Instant start = open(parts[0]) ? null : at(Rfc3339::startOf, parts[0]);
+        Instant end = open(last) ? null : at(Rfc3339::endOf, last);
+        if (start == null && end == null) {
+            throw ProblemException.badParameter("datetime", "an interval needs at least one closed end");
+        }
+        if (start != null && end != null && start.isAfter(end)) {
+            throw ProblemException.badParameter("datetime", "the interval starts after it ends");
+        }
+        return new TimeInterval(start, end);
+    }
+
+    private static boolean open(String end) {
+        return end.isEmpty() || end.equals("..");
+    }
+
+    private static Instant at(java.util.function.Function<String, Instant> parser, String text) {
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("datetime", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,82 @@
+package org.incidentmap.incident;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Set;
+import org.incidentmap.geo.Rfc3339;
+import org.incidentmap.ogcapi.FeatureBody;
+import org.incidentmap.ogcapi.FeatureEnvelope;
+import org.incidentmap.ogcapi.PropertyReader;
+import org.incidentmap.problem.Violation;
+
+/** Reads and validates one incident Feature of a request body into an unsaved {@link Incident}. */
+final class IncidentFeatureReader {
+
+    static final List<String> PROPERTIES = List.of("title", "description", "category", "sub_category",
+            "occurred_at", "occurred_until", "time_precision", "fatalities", "actors", "location_name", "admin1",
+            "admin2", "geo_precision", "sources");
+    /** Set by the server; accepted and ignored so that a fetched Feature can be sent back as it is. */
+    static final Set<String> SERVER_SET = Set.of("created_at", "updated_at", "distance_m");
+    static final List<String> TIME_PRECISIONS = List.of("exact", "day", "week", "month");
+    static final List<String> GEO_PRECISIONS = List.of("exact", "near", "region");
+
+    private IncidentFeatureReader() {
+    }
+
+    /** Reads {@code located}; adds every problem found to {@code violations} and returns null if there was one. */
+    static Incident read(FeatureBody.Located located, int maxVertices, List<Violation> violations) {
+        int before = violations.size();
+        FeatureEnvelope envelope = FeatureEnvelope.read(located, maxVertices, violations);
+        PropertyReader p = envelope.properties();
+        p.rejectUnknown(PROPERTIES, SERVER_SET);
+
+        Incident incident = new Incident();
+        incident.geom = envelope.geometry();
+        incident.title = p.text("title", true, 500);
+        incident.description = p.text("description", false, 20_000);
+        incident.category = p.oneOf("category", true, Category.wireNames());
+        incident.subCategory = subCategory(p, incident.category);
+        String occurred = p.text("occurred_at", true, 100);
+        incident.occurredAt = p.parsed("occurred_at", false, Rfc3339::startOf);
+        incident.occurredUntil = p.parsed("occurred_until", false, Rfc3339::endOf);
+        if (incident.occurredAt != null && incident.occurredUntil != null
+                && incident.occurredUntil.isBefore(incident.occurredAt)) {
+            p.fail("occurred_until", "must not be before occurred_at");
+        }
+        String precision = p.oneOf("time_precision", false, TIME_PRECISIONS);
+        incident.timePrecision = precision != null ? precision
+                : occurred != null && Rfc3339.isDate(occurred) ? "day" : "exact";
+        incident.fatalities = p.integer("fatalities", 0);
+        incident.actors = p.list("actors", (node, at) -> node.isTextual() && !node.asText().isBlank()
+                ? node.asText() : p.failAt(at, "must be a non-empty string"));
+        incident.locationName = p.text("location_name", false, 500);
+        incident.admin1 = p.text("admin1", false, 200);
+        incident.admin2 = p.text("admin2", false, 200);
+        incident.geoPrecision = p.oneOf("geo_precision", false, GEO_PRECISIONS);
+        incident.sources = p.list("sources", (node, at) -> source(p, node, at));
+        return violations.size() == before ? incident : null;
+    }
+
+    private static String subCategory(PropertyReader p, String category) {
+        String sub = p.text("sub_category", false, 100);
+        if (sub == null || category == null) {
+            return sub;
+        }
+        List<String> allowed = Category.fromWire(category).orElseThrow().subCategories();
+        return allowed.contains(sub) ? sub
+                : p.fail("sub_category", "'" + sub + "' is not a sub-category of " + category + "; expected one of "
+                        + String.join(", ", allowed));
+    }
+
+    private static Source source(PropertyReader p, JsonNode node, String at) {
+        JsonNode name = node.get("name");
+        JsonNode url = node.get("url");
+        if (!node.isObject() || name == null || !name.isTextual() || name.asText().isBlank()) {
+            return p.failAt(at, "a source is an object {\"name\": \"...\", \"url\": \"...\"} with a non-empty name");
+        }
+        if (url != null && !url.isNull() && !(url.isTextual() && url.asText().matches("https?://\\S+"))) {
+            return p.failAt(at + "/url", "must be an http(s) URL");
+        }
+        return new Source(name.asText(), url == null || url.isNull() ? null : url.asText());
+    }
+}

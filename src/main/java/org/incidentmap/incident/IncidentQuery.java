@@ -1,0 +1,79 @@
+package org.incidentmap.incident;
+
+import java.util.Arrays;
+import java.util.List;
+import org.incidentmap.geo.Bbox;
+import org.incidentmap.geo.InvalidGeometryException;
+import org.incidentmap.geo.NearPoint;
+import org.incidentmap.geo.QueryGeometry;
+import org.incidentmap.geo.Radius;
+import org.incidentmap.geo.TimeInterval;
+import org.incidentmap.ogcapi.PageCursor;
+import org.incidentmap.problem.ProblemException;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * A parsed, checked incidents query; absent filters are null. Every filter narrows the result (AND).
+ * {@code near} and {@code radius} come together or not at all.
+ */
+public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Radius radius, String region,
+        Geometry intersects, List<String> categories, Integer fatalitiesMin, int limit, String cursor) {
+
+    /** Parses {@code p}; {@code postedGeometry}, when not null, is the intersects geometry of a POST search. */
+    public static IncidentQuery parse(IncidentItemsParams p, Geometry postedGeometry, int maxVertices,
+            double maxRadiusMetres) {
+        if (p.near != null && p.radius == null) {
+            throw ProblemException.badParameter("radius", "is required with 'near' (a distance such as 25km)");
+        }
+        if (p.radius != null && p.near == null) {
+            throw ProblemException.badParameter("near", "is required with 'radius' (LON,LAT of the centre)");
+        }
+        if (postedGeometry != null && p.intersects != null) {
+            throw ProblemException.badParameter("intersects", "give the geometry either in the body or here, not both");
+        }
+        return new IncidentQuery(
+                p.bbox == null ? null : Bbox.parse(p.bbox),
+                p.datetime == null ? null : TimeInterval.parse(p.datetime),
+                p.near == null ? null : NearPoint.parse(p.near),
+                p.radius == null ? null : Radius.parse(p.radius, maxRadiusMetres),
+                p.region == null ? null : region(p.region),
+                postedGeometry != null ? postedGeometry : p.intersects == null ? null : intersects(p.intersects, maxVertices),
+                p.category == null ? null : categories(p.category),
+                p.fatalitiesMin == null ? null : fatalitiesMin(p.fatalitiesMin),
+                p.limit(),
+                p.cursor == null ? null : PageCursor.decode(p.cursor));
+    }
+
+    private static String region(String id) {
+        if (id.isBlank()) {
+            throw ProblemException.badParameter("region", "must be the id of a region");
+        }
+        return id;
+    }
+
+    private static Geometry intersects(String text, int maxVertices) {
+        try {
+            return QueryGeometry.parse(text, maxVertices);
+        } catch (InvalidGeometryException e) {
+            throw ProblemException.badParameter("intersects", e.getMessage());
+        }
+    }
+
+    private static List<String> categories(String text) {
+        List<String> names = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
+        for (String name : names) {
+            if (Category.fromWire(name).isEmpty()) {
+                throw ProblemException.badParameter("category", "'" + name + "' is not a category; expected one or "
+                        + "more of " + String.join(", ", Category.wireNames()));
+            }
+        }
+        return names;
+    }
+
+    private static Integer fatalitiesMin(String text) {
+        if (!text.strip().matches("[0-9]{1,9}")) {
+            throw ProblemException.badParameter("fatalities_min", "'" + text + "' is not an integer >= 0");
+        }
+        return Integer.valueOf(text.strip());
+    }
+}

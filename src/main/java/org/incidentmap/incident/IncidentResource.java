@@ -1,0 +1,128 @@
+package org.incidentmap.incident;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.geo.InvalidGeometryException;
+import org.incidentmap.geo.QueryGeometry;
+import org.incidentmap.ogcapi.DeclaredParameters;
+import org.incidentmap.ogcapi.FeatureBody;
+import org.incidentmap.ogcapi.FeatureCollectionWriter;
+import org.incidentmap.ogcapi.ItemsResponse;
+import org.incidentmap.ogcapi.Link;
+import org.incidentmap.ogcapi.Page;
+import org.incidentmap.problem.ProblemException;
+import org.locationtech.jts.geom.Geometry;
+
+/** The incidents collection over HTTP: OGC API - Features items, a POST search, and writes. */
+@Path("/collections/incidents")
+@Tag(name = "Incidents")
+public class IncidentResource {
+
+    static final String COLLECTION = "incidents";
+
+    @Inject
+    IncidentService service;
+
+    @Inject
+    ServiceConfig config;
+
+    @GET
+    @Path("items")
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Incidents matching every filter given, as a GeoJSON FeatureCollection page")
+    public Response items(@BeanParam IncidentItemsParams params, @Context UriInfo uri) {
+        return find(params, null, uri, null);
+    }
+
+    @POST
+    @Path("search")
+    @Consumes({Link.GEOJSON, Link.JSON, MediaType.TEXT_PLAIN})
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Incidents intersecting the geometry in the body (GeoJSON geometry or WKT), for geometries "
+            + "too long for a URL; takes the same query parameters as GET items. Re-POST the body to 'next' links.")
+    public Response search(String body, @BeanParam IncidentItemsParams params, @Context UriInfo uri) {
+        Geometry geometry;
+        try {
+            geometry = QueryGeometry.parse(body == null ? "" : body, config.geometry().maxVertices());
+        } catch (InvalidGeometryException e) {
+            throw ProblemException.badBody(e.pointer(), e.getMessage());
+        }
+        return find(params, geometry, uri, "POST");
+    }
+
+    private Response find(IncidentItemsParams params, Geometry posted, UriInfo uri, String method) {
+        DeclaredParameters.check(uri.getQueryParameters(), IncidentItemsParams.class);
+        IncidentQuery query = IncidentQuery.parse(params, posted, config.geometry().maxVertices(),
+                config.radius().maxMetres());
+        Page<IncidentMatch> page = service.find(query);
+        return ItemsResponse.page(page, uri, COLLECTION, method, (out, m) -> IncidentFeatureWriter.write(out, m, List.of()));
+    }
+
+    @GET
+    @Path("items/{featureId}")
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "One incident as a GeoJSON Feature")
+    public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri) {
+        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
+        return Response.ok(feature(service.get(featureId), uri)).build();
+    }
+
+    @POST
+    @Path("items")
+    @Consumes({Link.GEOJSON, Link.JSON})
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Adds an incident (a Feature; 201 with Location) or several (a FeatureCollection, all or none)")
+    public Response create(String body, @Context UriInfo uri) {
+        List<FeatureBody.Located> features = FeatureBody.features(body, true);
+        List<Incident> created = service.create(features);
+        if (features.get(0).pointer().isEmpty()) {
+            Incident incident = created.get(0);
+            return Response.created(uri.getBaseUriBuilder().path("collections/incidents/items")
+                    .path(String.valueOf(incident.id)).build()).entity(feature(incident, uri)).build();
+        }
+        Page<IncidentMatch> page = new Page<>(created.stream().map(i -> new IncidentMatch(i, null)).toList(),
+                created.size(), null);
+        return Response.status(Response.Status.CREATED).entity(FeatureCollectionWriter.of(page,
+                List.of(), (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION,
+                        m.incident().id)))).build();
+    }
+
+    @PUT
+    @Path("items/{featureId}")
+    @Consumes({Link.GEOJSON, Link.JSON})
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Replaces an incident with the Feature in the body")
+    public Response replace(@PathParam("featureId") String featureId, String body, @Context UriInfo uri) {
+        FeatureBody.Located feature = FeatureBody.features(body, false).get(0);
+        return Response.ok(feature(service.replace(featureId, feature), uri)).build();
+    }
+
+    @DELETE
+    @Path("items/{featureId}")
+    @Operation(summary = "Removes an incident")
+    public Response delete(@PathParam("featureId") String featureId) {
+        service.delete(featureId);
+        return Response.noContent().build();
+    }
+
+    private static jakarta.ws.rs.core.StreamingOutput feature(Incident incident, UriInfo uri) {
+        return FeatureCollectionWriter.single(new IncidentMatch(incident, null),
+                (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION, incident.id)));
+    }
+}

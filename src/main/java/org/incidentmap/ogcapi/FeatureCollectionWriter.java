@@ -1,0 +1,60 @@
+package org.incidentmap.ogcapi;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Streams a page of features as an OGC API - Features GeoJSON FeatureCollection: features, links, timeStamp,
+ * numberMatched, numberReturned. Written feature by feature to the response, never built as a tree in memory.
+ */
+public final class FeatureCollectionWriter {
+
+    private static final JsonFactory JSON = new ObjectMapper().getFactory();
+
+    private FeatureCollectionWriter() {
+    }
+
+    public static <T> StreamingOutput of(Page<T> page, List<Link> links, FeatureWriter<T> feature) {
+        return stream -> {
+            try (JsonGenerator out = JSON.createGenerator(stream, JsonEncoding.UTF8)) {
+                out.writeStartObject();
+                out.writeStringField("type", "FeatureCollection");
+                out.writeArrayFieldStart("features");
+                for (T item : page.items()) {
+                    feature.write(out, item);
+                }
+                out.writeEndArray();
+                writeLinks(out, links);
+                out.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+                out.writeNumberField("numberMatched", page.numberMatched());
+                out.writeNumberField("numberReturned", page.items().size());
+                out.writeEndObject();
+            }
+        };
+    }
+
+    /** Writes a {@code links} member. */
+    public static void writeLinks(JsonGenerator out, List<Link> links) throws IOException {
+        out.writeArrayFieldStart("links");
+        for (Link link : links) {
+            out.writeObject(link);
+        }
+        out.writeEndArray();
+    }
+
+    /** Writes a single feature as a complete JSON document. */
+    public static <T> StreamingOutput single(T item, FeatureWriter<T> feature) {
+        return stream -> {
+            try (JsonGenerator out = JSON.createGenerator(stream, JsonEncoding.UTF8)) {
+                feature.write(out, item);
+            }
+        };
+    }
+}

@@ -1,0 +1,62 @@
+package org.incidentmap.ogcapi;
+
+import jakarta.ws.rs.QueryParam;
+import org.incidentmap.problem.ProblemException;
+import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * The query parameters every items endpoint takes (OGC API - Features Part 1 core), as raw text: they are
+ * parsed into typed values by the service so that every mistake becomes a 400 naming the parameter.
+ */
+public class ItemsParams {
+
+    /** Page size when a request gives no {@code limit}. */
+    public static final int DEFAULT_LIMIT = 100;
+    /** Largest page; a larger {@code limit} is clamped to it, as OGC API - Features says. */
+    public static final int MAX_LIMIT = 10_000;
+
+    @QueryParam("bbox")
+    @Parameter(description = "Only features whose geometry intersects this box: minLon,minLat,maxLon,maxLat in "
+            + "WGS 84 degrees (CRS84), or 6 numbers with heights (ignored). minLon > maxLon crosses the antimeridian.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = Double.class, minItems = 4, maxItems = 6))
+    public String bbox;
+
+    @QueryParam("datetime")
+    @Parameter(description = "Only features whose time intersects this RFC 3339 instant or interval: "
+            + "2025-03-04T06:00:00Z, 2025-03-04 (the whole UTC day), 2025-03-01/2025-03-05, 2025-03-01/.., ../2025-03-05.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING))
+    public String datetime;
+
+    @QueryParam("limit")
+    @Parameter(description = "Features per page. A value above the maximum is clamped to it.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE,
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT,
+                    defaultValue = "" + DEFAULT_LIMIT))
+    public String limit;
+
+    @QueryParam("cursor")
+    @Parameter(description = "Where a page starts; set by the 'next' link of the previous page. Opaque.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING))
+    public String cursor;
+
+    /** Parses {@code limit}: an integer >= 1, {@link #DEFAULT_LIMIT} when absent, clamped to {@link #MAX_LIMIT}. */
+    public int limit() {
+        if (limit == null) {
+            return DEFAULT_LIMIT;
+        }
+        String digits = limit.strip();
+        if (!digits.matches("[0-9]+")) {
+            throw ProblemException.badParameter("limit", "'" + limit + "' is not an integer >= 1");
+        }
+        long value = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
+        if (value < 1) {
+            throw ProblemException.badParameter("limit", "must be at least 1, got " + value);
+        }
+        return (int) Math.min(value, MAX_LIMIT);
+    }
+}

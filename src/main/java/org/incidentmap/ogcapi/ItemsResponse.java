@@ -1,0 +1,41 @@
+package org.incidentmap.ogcapi;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Builds the HTTP answers of items endpoints: a page with its links, or a single feature with its links. */
+public final class ItemsResponse {
+
+    private ItemsResponse() {
+    }
+
+    /**
+     * Answers a page as a FeatureCollection with absolute {@code self} and {@code next} links; {@code method} is
+     * "POST" when the next page is fetched by POSTing the same body again, else null.
+     */
+    public static <T> Response page(Page<T> page, UriInfo uri, String collection, String method,
+            FeatureWriter<T> feature) {
+        List<Link> links = new ArrayList<>();
+        links.add(new Link(uri.getRequestUri().toString(), "self", Link.GEOJSON, "This page", method));
+        if (page.nextCursor() != null) {
+            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+            links.add(new Link(next, "next", Link.GEOJSON, "Next page", method));
+        }
+        links.add(new Link(collectionUri(uri, collection), "collection", Link.JSON, "The collection"));
+        return Response.ok(FeatureCollectionWriter.of(page, links, feature)).build();
+    }
+
+    /** Links of a single feature: itself and its collection. */
+    public static List<Link> featureLinks(UriInfo uri, String collection, Object id) {
+        String self = uri.getBaseUriBuilder().path("collections").path(collection).path("items")
+                .path(String.valueOf(id)).build().toString();
+        return List.of(new Link(self, "self", Link.GEOJSON, "This feature"),
+                new Link(collectionUri(uri, collection), "collection", Link.JSON, "The collection"));
+    }
+
+    private static String collectionUri(UriInfo uri, String collection) {
+        return uri.getBaseUriBuilder().path("collections").path(collection).build().toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.incidentmap.ogcapi;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The OGC API landing page and conformance declaration. */
+@Path("/")
+@Tag(name = "Capabilities")
+@Produces(Link.JSON)
+public class LandingResource {
+
+    /** The conformance classes this service really implements (no HTML, no CRS beyond CRS84). */
+    static final List<String> CONFORMS_TO = List.of(
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+    static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
+
+    @GET
+    @Operation(summary = "Landing page: what this service is and where to go next")
+    public Map<String, Object> landing(@Context UriInfo uri) {
+        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
+        return Map.of(
+                "title", "Incident map",
+                "description", "Incidents (attacks, security operations, clashes, arrests) with their geometries, "
+                        + "as GeoJSON, queryable by box, radius, region and time.",
+                "links", List.of(
+                        new Link(href(uri, ""), "self", Link.JSON, "This document"),
+                        new Link(href(uri, "api"), "service-desc", OPENAPI, "The API definition (OpenAPI 3.0)"),
+                        new Link(href(uri, "q/swagger-ui"), "service-doc", "text/html", "The API documentation"),
+                        new Link(href(uri, "conformance"), "conformance", Link.JSON, "Conformance classes implemented"),
+                        new Link(href(uri, "collections"), "data", Link.JSON, "The feature collections")));
+    }
+
+    @GET
+    @Path("conformance")
+    @Operation(summary = "The OGC API conformance classes this service implements")
+    public Map<String, Object> conformance(@Context UriInfo uri) {
+        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
+        return Map.of("conformsTo", CONFORMS_TO);
+    }
+
+    static String href(UriInfo uri, String path) {
+        return uri.getBaseUriBuilder().path(path).build().toString();
+    }
+}

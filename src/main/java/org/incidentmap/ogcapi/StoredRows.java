@@ -1,0 +1,27 @@
+package org.incidentmap.ogcapi;
+
+import java.util.function.Supplier;
+import org.hibernate.Session;
+import org.hibernate.exception.ConstraintViolationException;
+import org.incidentmap.problem.ProblemException;
+
+/**
+ * Writes rows and flushes them at once, so that the database's own checks (its backstop behind the service's
+ * validation) answer as a 400 naming the rule, never as a 500 at commit.
+ */
+public final class StoredRows {
+
+    private StoredRows() {
+    }
+
+    public static <T> T flushed(Session session, Supplier<T> write) {
+        try {
+            T result = write.get();
+            session.flush();
+            return result;
+        } catch (ConstraintViolationException e) {
+            String rule = e.getConstraintName() == null ? "a rule" : "the rule " + e.getConstraintName();
+            throw ProblemException.badBody("", "the database refused the data: it breaks " + rule);
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.incidentmap.problem;
+
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure into an RFC 9457 problem. Bodies speak of the request, never of the code: an unexpected
+ * error is logged here and answered with a generic 500.
+ */
+public class ProblemMapper {
+
+    private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
+
+    @ServerExceptionMapper
+    public Response refused(ProblemException e, UriInfo uri) {
+        return response(e.status(), e.getMessage(), e.violations(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, UriInfo uri) {
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, uri);
+        }
+        return response(status, detailFor(status, uri), List.of(), uri);
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, UriInfo uri) {
+        LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
+        return response(500, "The service failed to answer this request; the failure has been logged.",
+                List.of(), uri);
+    }
+
+    private static String detailFor(int status, UriInfo uri) {
+        return switch (status) {
+            case 404 -> "There is nothing at " + uri.getPath() + ".";
+            case 405 -> "This method is not allowed on " + uri.getPath() + ".";
+            case 406 -> "None of the media types in the Accept header can be produced here.";
+            case 413 -> "The request body is larger than the service accepts.";
+            case 415 -> "The request body's Content-Type is not accepted here; send application/geo+json.";
+            default -> "The request could not be processed.";
+        };
+    }
+
+    static Response response(int status, String detail, List<Violation> violations, UriInfo uri) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        String title = known != null ? known.getReasonPhrase() : "Error";
+        Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), violations);
+        return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
+    }
+}

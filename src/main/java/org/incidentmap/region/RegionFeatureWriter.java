@@ -1,0 +1,34 @@
+package org.incidentmap.region;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.util.List;
+import org.incidentmap.geo.GeoJsonGeometryWriter;
+import org.incidentmap.ogcapi.FeatureCollectionWriter;
+import org.incidentmap.ogcapi.Link;
+
+/** Writes a region as a GeoJSON Feature. */
+final class RegionFeatureWriter {
+
+    private RegionFeatureWriter() {
+    }
+
+    static void write(JsonGenerator out, Region r, List<Link> links) throws IOException {
+        out.writeStartObject();
+        out.writeStringField("type", "Feature");
+        out.writeStringField("id", r.id);
+        out.writeFieldName("geometry");
+        GeoJsonGeometryWriter.write(out, r.geom);
+        out.writeObjectFieldStart("properties");
+        out.writeStringField("name", r.name);
+        out.writeStringField("kind", r.kind);
+        out.writeBooleanField("approximate", r.approximate);
+        out.writeStringField("created_at", r.createdAt == null ? null : r.createdAt.toString());
+        out.writeStringField("updated_at", r.updatedAt == null ? null : r.updatedAt.toString());
+        out.writeEndObject();
+        if (!links.isEmpty()) {
+            FeatureCollectionWriter.writeLinks(out, links);
+        }
+        out.writeEndObject();
+    }
+}

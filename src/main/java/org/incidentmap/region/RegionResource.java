@@ -1,0 +1,103 @@
+package org.incidentmap.region;
+
+import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentmap.geo.Bbox;
+import org.incidentmap.geo.TimeInterval;
+import org.incidentmap.ogcapi.DeclaredParameters;
+import org.incidentmap.ogcapi.FeatureBody;
+import org.incidentmap.ogcapi.FeatureCollectionWriter;
+import org.incidentmap.ogcapi.ItemsParams;
+import org.incidentmap.ogcapi.ItemsResponse;
+import org.incidentmap.ogcapi.Link;
+import org.incidentmap.ogcapi.Page;
+
+/** The regions collection over HTTP: OGC API - Features items and writes. */
+@Path("/collections/regions")
+@Tag(name = "Regions")
+public class RegionResource {
+
+    static final String COLLECTION = "regions";
+
+    @Inject
+    RegionService service;
+
+    @GET
+    @Path("items")
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Regions, as a GeoJSON FeatureCollection page (regions have no time: datetime keeps them all)")
+    public Response items(@BeanParam ItemsParams params, @Context UriInfo uri) {
+        DeclaredParameters.check(uri.getQueryParameters(), ItemsParams.class);
+        Bbox bbox = params.bbox == null ? null : Bbox.parse(params.bbox);
+        if (params.datetime != null) {
+            TimeInterval.parse(params.datetime); // checked, then has nothing to filter
+        }
+        Page<Region> page = service.find(bbox, params.limit(), params.cursor);
+        return ItemsResponse.page(page, uri, COLLECTION, null, (out, r) -> RegionFeatureWriter.write(out, r, List.of()));
+    }
+
+    @GET
+    @Path("items/{featureId}")
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "One region as a GeoJSON Feature")
+    public Response item(@PathParam("featureId") String id, @Context UriInfo uri) {
+        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
+        return Response.ok(feature(service.get(id), uri)).build();
+    }
+
+    @POST
+    @Path("items")
+    @Consumes({Link.GEOJSON, Link.JSON})
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Adds a region (a Feature with a slug id; 201 with Location) or several (all or none)")
+    public Response create(String body, @Context UriInfo uri) {
+        List<FeatureBody.Located> features = FeatureBody.features(body, true);
+        List<Region> created = service.create(features);
+        if (features.get(0).pointer().isEmpty()) {
+            Region region = created.get(0);
+            return Response.created(uri.getBaseUriBuilder().path("collections/regions/items").path(region.id).build())
+                    .entity(feature(region, uri)).build();
+        }
+        return Response.status(Response.Status.CREATED).entity(FeatureCollectionWriter.of(
+                new Page<>(created, created.size(), null), List.of(),
+                (out, r) -> RegionFeatureWriter.write(out, r, ItemsResponse.featureLinks(uri, COLLECTION, r.id)))).build();
+    }
+
+    @PUT
+    @Path("items/{featureId}")
+    @Consumes({Link.GEOJSON, Link.JSON})
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Replaces a region with the Feature in the body")
+    public Response replace(@PathParam("featureId") String id, String body, @Context UriInfo uri) {
+        FeatureBody.Located feature = FeatureBody.features(body, false).get(0);
+        return Response.ok(feature(service.replace(id, feature), uri)).build();
+    }
+
+    @DELETE
+    @Path("items/{featureId}")
+    @Operation(summary = "Removes a region")
+    public Response delete(@PathParam("featureId") String id) {
+        service.delete(id);
+        return Response.noContent().build();
+    }
+
+    private static StreamingOutput feature(Region region, UriInfo uri) {
+        return FeatureCollectionWriter.single(region,
+                (out, r) -> RegionFeatureWriter.write(out, r, ItemsResponse.featureLinks(uri, COLLECTION, r.id)));
+    }
+}

@@ -1,0 +1,117 @@
+package org.incidentmap.region;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.Session;
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.geo.Bbox;
+import org.incidentmap.ogcapi.CollectionExtent;
+import org.incidentmap.ogcapi.FeatureBody;
+import org.incidentmap.ogcapi.Page;
+import org.incidentmap.ogcapi.PageCursor;
+import org.incidentmap.ogcapi.SpatialSql;
+import org.incidentmap.ogcapi.SqlFilter;
+import org.incidentmap.ogcapi.StoredRows;
+import org.incidentmap.problem.ProblemException;
+import org.incidentmap.problem.Violation;
+
+/** Reads, lists and writes named regions. Regions carry no time, so a datetime filter leaves them all in. */
+@ApplicationScoped
+public class RegionService {
+
+    static final String PAGE = "SELECT f.* FROM region f WHERE %s ORDER BY f.id LIMIT :limit";
+    static final String COUNT = "SELECT count(*) FROM region f WHERE %s";
+    static final String AFTER_ID = "f.id > :after_id";
+    static final String EXTENT = "SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax"
+            + " FROM (SELECT ST_Extent(geom) AS e FROM region) s";
+
+    @Inject
+    Session session;
+
+    @Inject
+    ServiceConfig config;
+
+    @Transactional
+    public boolean exists(String id) {
+        return Region.count("id", id) > 0;
+    }
+
+    @Transactional
+    public Region get(String id) {
+        Region region = Region.findById(id);
+        if (region == null) {
+            throw ProblemException.notFound("There is no region with id '" + id + "'.");
+        }
+        return region;
+    }
+
+    /** Finds one page of regions intersecting {@code bbox} (all when null), in id order. */
+    @Transactional
+    public Page<Region> find(Bbox bbox, int limit, String cursor) {
+        SqlFilter filter = new SqlFilter();
+        if (bbox != null) {
+            SpatialSql.bbox(filter, bbox);
+        }
+        SqlFilter page = cursor == null ? filter : filter.copy().and(AFTER_ID, "after_id", PageCursor.decode(cursor));
+        List<Region> rows = page.bind(session.createNativeQuery(PAGE.formatted(page.where()), Region.class))
+                .setParameter("limit", limit + 1).setReadOnly(true).getResultList();
+        List<Region> regions = rows.subList(0, Math.min(rows.size(), limit));
+        String next = rows.size() > limit ? PageCursor.encode(regions.get(limit - 1).id) : null;
+        long matched = filter.bind(session.createNativeQuery(COUNT.formatted(filter.where()), Long.class))
+                .getSingleResult();
+        return new Page<>(regions, matched, next);
+    }
+
+    @Transactional
+    public List<Region> create(List<FeatureBody.Located> features) {
+        List<Region> regions = read(features, null);
+        for (Region region : regions) {
+            if (Region.findById(region.id) != null) {
+                throw ProblemException.conflict("A region with id '" + region.id + "' exists already; PUT to "
+                        + "/collections/regions/items/" + region.id + " replaces it.");
+            }
+        }
+        return StoredRows.flushed(session, () -> {
+            Region.persist(regions);
+            return regions;
+        });
+    }
+
+    @Transactional
+    public Region replace(String id, FeatureBody.Located feature) {
+        Region replacement = read(List.of(feature), id).get(0);
+        Region stored = get(id);
+        return StoredRows.flushed(session, () -> {
+            stored.replaceWith(replacement);
+            return stored;
+        });
+    }
+
+    @Transactional
+    public void delete(String id) {
+        get(id).delete();
+    }
+
+    @Transactional
+    public CollectionExtent extent() {
+        Object[] row = session.createNativeQuery(EXTENT, Object[].class)
+                .addScalar("xmin", Double.class).addScalar("ymin", Double.class)
+                .addScalar("xmax", Double.class).addScalar("ymax", Double.class).getSingleResult();
+        return CollectionExtent.fromRow(new Object[] {row[0], row[1], row[2], row[3], null, null});
+    }
+
+    private List<Region> read(List<FeatureBody.Located> features, String id) {
+        List<Violation> violations = new ArrayList<>();
+        List<Region> regions = new ArrayList<>();
+        for (FeatureBody.Located feature : features) {
+            regions.add(RegionFeatureReader.read(feature, id, config.geometry().maxVertices(), violations));
+        }
+        if (!violations.isEmpty()) {
+            throw ProblemException.badBody(violations);
+        }
+        return regions;
+    }
+}

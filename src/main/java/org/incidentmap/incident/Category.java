@@ -3,8 +3,12 @@ package org.incidentmap.incident;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** ACLED event types and, for each, the sub-event types analysts expect (snake_case, as on the wire). */
+@Schema(name = "Category", type = SchemaType.STRING, enumeration = {"battles", "explosions_remote_violence",
+    "violence_against_civilians", "protests", "riots", "strategic_developments"})
 public enum Category {
     BATTLES("battles", "armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
     EXPLOSIONS_REMOTE_VIOLENCE("explosions_remote_violence", "chemical_weapon", "air_drone_strike", "suicide_bomb",

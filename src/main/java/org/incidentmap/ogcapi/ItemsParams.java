@@ -3,6 +3,7 @@ package org.incidentmap.ogcapi;
 import jakarta.ws.rs.QueryParam;
 import org.incidentmap.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,27 +21,27 @@ public class ItemsParams {
     public static final int MAX_LIMIT = 10_000;
 
     @QueryParam("bbox")
-    @Parameter(description = "Only features whose geometry intersects this box: minLon,minLat,maxLon,maxLat in "
+    @Parameter(name = "bbox", in = ParameterIn.QUERY, description = "Only features whose geometry intersects this box: minLon,minLat,maxLon,maxLat in "
             + "WGS 84 degrees (CRS84), or 6 numbers with heights (ignored). minLon > maxLon crosses the antimeridian.",
             style = ParameterStyle.FORM, explode = Explode.FALSE,
             schema = @Schema(type = SchemaType.ARRAY, implementation = Double.class, minItems = 4, maxItems = 6))
     public String bbox;
 
     @QueryParam("datetime")
-    @Parameter(description = "Only features whose time intersects this RFC 3339 instant or interval: "
+    @Parameter(name = "datetime", in = ParameterIn.QUERY, description = "Only features whose time intersects this RFC 3339 instant or interval: "
             + "2025-03-04T06:00:00Z, 2025-03-04 (the whole UTC day), 2025-03-01/2025-03-05, 2025-03-01/.., ../2025-03-05.",
             style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING))
     public String datetime;
 
     @QueryParam("limit")
-    @Parameter(description = "Features per page. A value above the maximum is clamped to it.",
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "Features per page. A value above the maximum is clamped to it.",
             style = ParameterStyle.FORM, explode = Explode.FALSE,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "" + MAX_LIMIT,
                     defaultValue = "" + DEFAULT_LIMIT))
     public String limit;
 
     @QueryParam("cursor")
-    @Parameter(description = "Where a page starts; set by the 'next' link of the previous page. Opaque.",
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "Where a page starts; set by the 'next' link of the previous page. Opaque.",
             style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING))
     public String cursor;
 

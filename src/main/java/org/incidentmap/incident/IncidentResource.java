@@ -20,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.InvalidGeometryException;
 import org.incidentmap.geo.QueryGeometry;
+import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.DeclaredParameters;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
@@ -37,10 +38,21 @@ public class IncidentResource {
     static final String COLLECTION = "incidents";
 
     @Inject
+    CollectionCatalog catalog;
+
+    @Inject
     IncidentService service;
 
     @Inject
     ServiceConfig config;
+
+    @GET
+    @Produces(Link.JSON)
+    @Operation(summary = "The incidents collection: description, extent and links")
+    public java.util.Map<String, Object> collection(@Context UriInfo uri) {
+        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
+        return catalog.describe(COLLECTION, uri);
+    }
 
     @GET
     @Path("items")

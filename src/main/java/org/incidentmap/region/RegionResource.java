@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.TimeInterval;
+import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.DeclaredParameters;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
@@ -35,7 +36,18 @@ public class RegionResource {
     static final String COLLECTION = "regions";
 
     @Inject
+    CollectionCatalog catalog;
+
+    @Inject
     RegionService service;
+
+    @GET
+    @Produces(Link.JSON)
+    @Operation(summary = "The regions collection: description, extent and links")
+    public java.util.Map<String, Object> collection(@Context UriInfo uri) {
+        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
+        return catalog.describe(COLLECTION, uri);
+    }
 
     @GET
     @Path("items")

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
 import org.hibernate.Session;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.incident.IncidentService;
@@ -48,19 +50,22 @@ public class SeedLoader {
     /** Loads each seed file not yet marked as loaded in this database; regions first, since incidents refer to them. */
     @Transactional
     public void load() {
-        if (markLoaded("regions.geojson")) {
-            int n = regions.create(FeatureBody.features(read("regions.geojson"), true)).size();
-            LOG.infof("Loaded %d seed regions", n);
-        }
-        if (markLoaded("incidents.geojson")) {
-            int n = incidents.create(FeatureBody.features(read("incidents.geojson"), true)).size();
-            LOG.infof("Loaded %d seed incidents", n);
-        }
+        loadOnce("regions.geojson", regions::create);
+        loadOnce("incidents.geojson", incidents::create);
     }
 
-    /** Returns true when this call marked {@code name} as loaded, false when it was loaded before. */
-    private boolean markLoaded(String name) {
-        return session.createNativeMutationQuery(MARK_LOADED).setParameter("name", name).executeUpdate() == 1;
+    /**
+     * Stores the features of seeds/{@code name} with {@code store}, unless this database has loaded that file
+     * before; the mark and the features commit together, so a failed load is retried at the next start.
+     */
+    @Transactional
+    void loadOnce(String name, Function<List<FeatureBody.Located>, List<?>> store) {
+        boolean firstTime = session.createNativeMutationQuery(MARK_LOADED).setParameter("name", name)
+                .executeUpdate() == 1;
+        if (firstTime) {
+            int n = store.apply(FeatureBody.features(read(name), true)).size();
+            LOG.infof("Loaded %d features from seeds/%s", n, name);
+        }
     }
 
     private static String read(String name) {

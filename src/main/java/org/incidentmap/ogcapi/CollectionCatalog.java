@@ -1,0 +1,58 @@
+package org.incidentmap.ogcapi;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.incidentmap.incident.IncidentService;
+import org.incidentmap.region.RegionService;
+
+/** Describes each feature collection as OGC API - Features does, with extents computed from its rows. */
+@ApplicationScoped
+public class CollectionCatalog {
+
+    static final List<String> IDS = List.of("incidents", "regions");
+    static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    static final String GREGORIAN = "http://www.opengis.net/def/uom/ISO-8601/0/Gregorian";
+
+    @Inject
+    IncidentService incidents;
+
+    @Inject
+    RegionService regions;
+
+    /** Describes collection {@code id}, one of {@link #IDS}. */
+    public Map<String, Object> describe(String id, UriInfo uri) {
+        boolean isIncidents = id.equals("incidents");
+        CollectionExtent extent = isIncidents ? incidents.extent() : regions.extent();
+        String self = LandingResource.href(uri, "collections/" + id);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("id", id);
+        c.put("title", isIncidents ? "Incidents" : "Regions");
+        c.put("description", isIncidents
+                ? "Attacks, security operations, clashes and arrests, with ACLED-style properties."
+                : "Named areas (governorate, city, neighbourhood, town) to query incidents in, by id.");
+        c.put("itemType", "feature");
+        c.put("crs", List.of(CRS84));
+        c.put("extent", extent(extent));
+        c.put("links", List.of(
+                new Link(self, "self", Link.JSON, "This collection"),
+                new Link(self + "/items", "items", Link.GEOJSON, "The features, as GeoJSON")));
+        return c;
+    }
+
+    private static Map<String, Object> extent(CollectionExtent e) {
+        Map<String, Object> extent = new LinkedHashMap<>();
+        if (e.bbox() != null) {
+            extent.put("spatial", Map.of("bbox", List.of(e.bbox()), "crs", CRS84));
+        }
+        if (e.start() != null) {
+            extent.put("temporal", Map.of("interval", List.of(Arrays.asList(e.start().toString(),
+                    e.end().toString())), "trs", GREGORIAN));
+        }
+        return extent;
+    }
+}

@@ -34,6 +34,7 @@ public final class GeoJsonGeometryWriter {
             for (int i = 0; i < gc.getNumGeometries(); i++) {
                 write(out, gc.getGeometryN(i));
             }
+            out.writeEndArray();
         } else {
             out.writeFieldName("coordinates");
             coordinates(out, g);

@@ -1,0 +1,72 @@
+package org.incidentmap.geo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import org.incidentmap.problem.ProblemException;
+import org.junit.jupiter.api.Test;
+
+/** Parsing of the bbox, near, radius, datetime and intersects parameters into typed values. */
+class QueryValuesTest {
+
+    @Test
+    void shouldReadABboxCrossingTheAntimeridian() {
+        Bbox box = Bbox.parse("179,-46,-179,-44");
+        assertTrue(box.crossesAntimeridian());
+    }
+
+    @Test
+    void shouldIgnoreHeightsOfASixNumberBbox() {
+        assertEquals(new Bbox(35.7, 35.4, 36.1, 35.6), Bbox.parse("35.7,35.4,0,36.1,35.6,100"));
+    }
+
+    @Test
+    void shouldRejectABboxWithMinLatAboveMaxLat() {
+        ProblemException e = assertThrows(ProblemException.class, () -> Bbox.parse("35.7,35.6,36.1,35.4"));
+        assertEquals("bbox", e.violations().get(0).parameter());
+    }
+
+    @Test
+    void shouldReadRadiusInMetresOrKilometres() {
+        assertEquals(25_000, Radius.parse("25km", 1e6).metres());
+        assertEquals(500, Radius.parse("500m", 1e6).metres());
+        assertEquals(2_500, Radius.parse("2.5km", 1e6).metres());
+        assertEquals(25_000, Radius.parse("25000", 1e6).metres());
+    }
+
+    @Test
+    void shouldRejectAZeroOrTooLargeRadius() {
+        assertThrows(ProblemException.class, () -> Radius.parse("0", 1e6));
+        assertThrows(ProblemException.class, () -> Radius.parse("1000.001km", 1e6));
+        assertEquals(1e6, Radius.parse("1000km", 1e6).metres());
+    }
+
+    @Test
+    void shouldReadADateAsTheWholeUtcDay() {
+        TimeInterval day = TimeInterval.parse("2025-03-04");
+        assertEquals(Instant.parse("2025-03-04T00:00:00Z"), day.start());
+        assertEquals(Instant.parse("2025-03-04T23:59:59.999999Z"), day.end());
+    }
+
+    @Test
+    void shouldReadOpenEndedIntervals() {
+        assertNull(TimeInterval.parse("../2025-03-04T12:00:00Z").start());
+        assertNull(TimeInterval.parse("2025-03-04T12:00:00+02:00/").end());
+        assertEquals(Instant.parse("2025-03-04T10:00:00Z"), TimeInterval.parse("2025-03-04T12:00:00+02:00/..").start());
+    }
+
+    @Test
+    void shouldRejectAnIntervalEndingBeforeItStarts() {
+        assertThrows(ProblemException.class, () -> TimeInterval.parse("2025-03-05/2025-03-04"));
+    }
+
+    @Test
+    void shouldReadIntersectsAsWktOrGeoJson() {
+        assertEquals("Polygon", QueryGeometry.parse("POLYGON((0 0, 1 0, 1 1, 0 0))", 100).getGeometryType());
+        assertEquals("Point", QueryGeometry.parse("{\"type\":\"Point\",\"coordinates\":[1,2]}", 100).getGeometryType());
+        assertThrows(InvalidGeometryException.class, () -> QueryGeometry.parse("POINT(200 0)", 100));
+    }
+}

@@ -130,4 +130,14 @@ class IncidentWriteTest {
         given().when().get("/collections/incidents/items/" + id).then().statusCode(200)
                 .body("links.find { it.rel == 'self' }.href", endsWith("/collections/incidents/items/" + id));
     }
+
+    @Test
+    void shouldRefuseAnOversizedBodyWithA413Problem() {
+        String huge = "{\"type\":\"Feature\",\"padding\":\"" + "a".repeat(10 * 1024 * 1024 + 1) + "\"}";
+        int before = Incidents.count();
+        given().contentType("application/geo+json").body(huge).when().post("/collections/incidents/items")
+                .then().statusCode(413).contentType("application/problem+json")
+                .body("detail", containsString("at most"));
+        assertEquals(before, Incidents.count());
+    }
 }

@@ -89,7 +89,7 @@ start_cluster() {
     stop_cluster; current=""
   fi
   if [ -z "$current" ]; then
-    local opts="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_parallel_workers_per_gather=0"
+    local opts="-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories= -c max_parallel_workers_per_gather=0 -c jit=off"
     $throwaway && opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
     as_pg "$bin/pg_ctl" -D "$data" -l "$dir/postgres.log" -w -t 60 -o "$opts" start >/dev/null
     log "PostgreSQL running on 127.0.0.1:$port (log: $dir/postgres.log)"

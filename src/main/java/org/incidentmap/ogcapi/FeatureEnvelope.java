@@ -33,7 +33,7 @@ public record FeatureEnvelope(JsonNode id, Geometry geometry, PropertyReader pro
 
     private static Geometry geometry(JsonNode node, String at, int maxVertices, List<Violation> violations) {
         if (node == null || node.isNull()) {
-            violations.add(Violation.atPointer(at + "/geometry", "is required: an incident must be placed on the map"));
+            violations.add(Violation.atPointer(at + "/geometry", "is required: a feature must be placed on the map"));
             return null;
         }
         try {

@@ -116,4 +116,17 @@ class IncidentFilterTest {
                 containsInAnyOrder("filter protest", "filter deadly clash"));
         assertThat(titles("bbox", area, "fatalities_min", "1"), equalTo(List.of("filter deadly clash")));
     }
+
+    @Test
+    void shouldAcceptAPolygonOfSeveralHundredVerticesInTheUrl() {
+        Incidents.create(Incidents.point("long polygon centre", 32.05, -52.05));
+        StringBuilder wkt = new StringBuilder("POLYGON((");
+        for (int i = 0; i <= 400; i++) {
+            double a = 2 * Math.PI * (i % 400) / 400;
+            wkt.append(i == 0 ? "" : ",").append(String.format(java.util.Locale.ROOT, "%.6f %.6f",
+                    32.05 + 0.03 * Math.cos(a), -52.05 + 0.03 * Math.sin(a)));
+        }
+        wkt.append("))");
+        assertThat(titles("intersects", wkt.toString()), equalTo(List.of("long polygon centre")));
+    }
 }

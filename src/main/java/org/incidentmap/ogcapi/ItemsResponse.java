@@ -18,10 +18,13 @@ public final class ItemsResponse {
     public static <T> Response page(Page<T> page, UriInfo uri, String collection, String method,
             FeatureWriter<T> feature) {
         List<Link> links = new ArrayList<>();
-        links.add(new Link(uri.getRequestUri().toString(), "self", Link.GEOJSON, "This page", method));
+        String path = uri.getBaseUriBuilder().path(uri.getPath()).build().toString();
+        String cursor = uri.getQueryParameters().getFirst("cursor");
+        links.add(new Link(path + QueryString.of(uri.getQueryParameters(), cursor), "self", Link.GEOJSON,
+                "This page", method));
         if (page.nextCursor() != null) {
-            String next = uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
-            links.add(new Link(next, "next", Link.GEOJSON, "Next page", method));
+            links.add(new Link(path + QueryString.of(uri.getQueryParameters(), page.nextCursor()), "next",
+                    Link.GEOJSON, "Next page", method));
         }
         links.add(new Link(collectionUri(uri, collection), "collection", Link.JSON, "The collection"));
         return Response.ok(FeatureCollectionWriter.of(page, links, feature)).build();

@@ -6,7 +6,8 @@ import org.incidentmap.problem.ProblemException;
 /**
  * A closed time interval, either end possibly open (null). Parsed from the OGC API {@code datetime} parameter:
  * an RFC 3339 instant ({@code 2025-03-04T06:00:00Z}), a date standing for that whole UTC day
- * ({@code 2025-03-04}), or an interval {@code start/end} where either end may be {@code ..} or empty.
+ * ({@code 2025-03-04}), or an interval {@code start/end} where either end may be {@code ..} or empty, or an
+ * ISO 8601 duration counted from the other end ({@code 2025-03-01/P2D}, {@code P1DT12H/2025-03-04T12:00:00Z}).
  */
 public record TimeInterval(Instant start, Instant end) {
 
@@ -15,9 +16,19 @@ public record TimeInterval(Instant start, Instant end) {
         if (parts.length > 2) {
             throw ProblemException.badParameter("datetime", "expected an instant or an interval start/end, got '" + text + "'");
         }
+        String first = parts[0];
         String last = parts[parts.length - 1];
-        Instant start = open(parts[0]) ? null : at(Rfc3339::startOf, parts[0]);
-        Instant end = open(last) ? null : at(Rfc3339::endOf, last);
+        if (parts.length == 2 && isDuration(first) && isDuration(last)) {
+            throw ProblemException.badParameter("datetime", "an interval needs at least one date or date-time");
+        }
+        Instant start = open(first) || isDuration(first) ? null : at(Rfc3339::startOf, first);
+        Instant end = open(last) || isDuration(last) ? null : at(Rfc3339::endOf, last);
+        if (parts.length == 2 && isDuration(last)) {
+            end = start == null ? null : Iso8601Duration.after(start, last);
+        }
+        if (parts.length == 2 && isDuration(first)) {
+            start = end == null ? null : Iso8601Duration.before(end, first);
+        }
         if (start == null && end == null) {
             throw ProblemException.badParameter("datetime", "an interval needs at least one closed end");
         }
@@ -25,6 +36,10 @@ public record TimeInterval(Instant start, Instant end) {
             throw ProblemException.badParameter("datetime", "the interval starts after it ends");
         }
         return new TimeInterval(start, end);
+    }
+
+    private static boolean isDuration(String text) {
+        return text.startsWith("P");
     }
 
     private static boolean open(String end) {

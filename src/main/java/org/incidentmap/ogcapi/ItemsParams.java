@@ -29,7 +29,8 @@ public class ItemsParams {
 
     @QueryParam("datetime")
     @Parameter(name = "datetime", in = ParameterIn.QUERY, description = "Only features whose time intersects this RFC 3339 instant or interval: "
-            + "2025-03-04T06:00:00Z, 2025-03-04 (the whole UTC day), 2025-03-01/2025-03-05, 2025-03-01/.., ../2025-03-05.",
+            + "2025-03-04T06:00:00Z, 2025-03-04 (the whole UTC day), 2025-03-01/2025-03-05, 2025-03-01/.., ../2025-03-05, "
+            + "2025-03-01/P2D (an ISO 8601 duration).",
             style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING))
     public String datetime;
 

@@ -59,6 +59,18 @@ class QueryValuesTest {
     }
 
     @Test
+    void shouldReadAStartAndAnIso8601Duration() {
+        TimeInterval twoDays = TimeInterval.parse("2025-03-01/P2D");
+        assertEquals(Instant.parse("2025-03-01T00:00:00Z"), twoDays.start());
+        assertEquals(Instant.parse("2025-03-03T00:00:00Z"), twoDays.end());
+        TimeInterval mixed = TimeInterval.parse("2025-02-12T00:00:00Z/P1M6DT12H31M12S");
+        assertEquals(Instant.parse("2025-03-18T12:31:12Z"), mixed.end());
+        assertEquals(Instant.parse("2025-03-03T12:00:00Z"), TimeInterval.parse("PT12H/2025-03-04T00:00:00Z").start());
+        assertThrows(ProblemException.class, () -> TimeInterval.parse("2025-03-01/P2X"));
+        assertThrows(ProblemException.class, () -> TimeInterval.parse("P1D/P2D"));
+    }
+
+    @Test
     void shouldRejectAnIntervalEndingBeforeItStarts() {
         assertThrows(ProblemException.class, () -> TimeInterval.parse("2025-03-05/2025-03-04"));
     }

@@ -4,6 +4,7 @@
 #
 #   pg-cluster.sh start --dir DIR --port PORT --db NAME [--throwaway]
 #   pg-cluster.sh stop  --dir DIR
+#   pg-cluster.sh status --dir DIR     (exit code 0 when the cluster runs)
 #
 # --throwaway (tests): fsync off, restart on the given port, and drop/recreate the database.
 # Installs PostGIS from the distribution's packages when it is missing (as root, or through sudo).
@@ -114,5 +115,6 @@ case "$action" in
     ensure_database
     ;;
   stop) stop_cluster ;;
-  *) echo "usage: $0 start --dir DIR --port PORT --db NAME [--throwaway] | stop --dir DIR" >&2; exit 2 ;;
+  status) [ -f "$data/PG_VERSION" ] && [ -n "$(running_port)" ] ;;
+  *) echo "usage: $0 start --dir DIR --port PORT --db NAME [--throwaway] | stop --dir DIR | status --dir DIR" >&2; exit 2 ;;
 esac

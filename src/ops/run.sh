@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
 # Starts the service on http://localhost:8080 (QUARKUS_HTTP_PORT to change) in the foreground, against a private
 # PostGIS cluster under .pgdata/ on port 54329 (INCIDENTMAP_PG_PORT to change) that keeps its data between runs.
-# Ctrl-C stops the service and the cluster. With QUARKUS_DATASOURCE_JDBC_URL set, uses that database instead.
+# Ctrl-C stops the service, and the cluster if this run started it. With QUARKUS_DATASOURCE_JDBC_URL set, uses
+# that database instead.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
   port=${INCIDENTMAP_PG_PORT:-54329}
+  if ! bash src/ops/pg-cluster.sh status --dir .pgdata 2>/dev/null; then
+    trap 'bash src/ops/pg-cluster.sh stop --dir .pgdata' EXIT
+  fi
   bash src/ops/pg-cluster.sh start --dir .pgdata --port "$port" --db incidentmap
-  trap 'bash src/ops/pg-cluster.sh stop --dir .pgdata' EXIT
   export QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$port/incidentmap"
 fi
 

@@ -13,8 +13,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.config.ServiceConfig;
@@ -49,7 +51,7 @@ public class IncidentResource {
     @GET
     @Produces(Link.JSON)
     @Operation(summary = "The incidents collection: description, extent and links")
-    public java.util.Map<String, Object> collection(@Context UriInfo uri) {
+    public Map<String, Object> collection(@Context UriInfo uri) {
         DeclaredParameters.check(uri.getQueryParameters(), Object.class);
         return catalog.describe(COLLECTION, uri);
     }
@@ -133,7 +135,7 @@ public class IncidentResource {
         return Response.noContent().build();
     }
 
-    private static jakarta.ws.rs.core.StreamingOutput feature(Incident incident, UriInfo uri) {
+    private static StreamingOutput feature(Incident incident, UriInfo uri) {
         return FeatureCollectionWriter.single(new IncidentMatch(incident, null),
                 (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION, incident.id)));
     }

@@ -3,6 +3,7 @@ package org.incidentmap.incident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
@@ -80,10 +81,10 @@ public class IncidentService {
 
     @Transactional
     public CollectionExtent extent() {
-        return CollectionExtent.fromRow((Object[]) session.createNativeQuery(EXTENT, Object[].class)
+        return CollectionExtent.fromRow(session.createNativeQuery(EXTENT, Object[].class)
                 .addScalar("xmin", Double.class).addScalar("ymin", Double.class)
                 .addScalar("xmax", Double.class).addScalar("ymax", Double.class)
-                .addScalar("t0", java.time.Instant.class).addScalar("t1", java.time.Instant.class)
+                .addScalar("t0", Instant.class).addScalar("t1", Instant.class)
                 .getSingleResult());
     }
 

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.geo.Bbox;
@@ -44,7 +45,7 @@ public class RegionResource {
     @GET
     @Produces(Link.JSON)
     @Operation(summary = "The regions collection: description, extent and links")
-    public java.util.Map<String, Object> collection(@Context UriInfo uri) {
+    public Map<String, Object> collection(@Context UriInfo uri) {
         DeclaredParameters.check(uri.getQueryParameters(), Object.class);
         return catalog.describe(COLLECTION, uri);
     }

@@ -97,10 +97,9 @@ public class RegionService {
 
     @Transactional
     public CollectionExtent extent() {
-        Object[] row = session.createNativeQuery(EXTENT, Object[].class)
+        return CollectionExtent.fromRow(session.createNativeQuery(EXTENT, Object[].class)
                 .addScalar("xmin", Double.class).addScalar("ymin", Double.class)
-                .addScalar("xmax", Double.class).addScalar("ymax", Double.class).getSingleResult();
-        return CollectionExtent.fromRow(new Object[] {row[0], row[1], row[2], row[3], null, null});
+                .addScalar("xmax", Double.class).addScalar("ymax", Double.class).getSingleResult());
     }
 
     private List<Region> read(List<FeatureBody.Located> features, String id) {

@@ -1,6 +1,7 @@
 package org.incidentmap.incident;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
@@ -42,9 +43,9 @@ class IncidentRadiusAndRegionTest {
     void shouldExcludeQardahaWithin20kmOfLatakia() {
         JsonPath page = items("near", LATAKIA_CENTRE, "radius", "20km");
         List<String> titles = page.getList("features.properties.title");
-        org.hamcrest.MatcherAssert.assertThat(titles, allOf(not(hasItem(QARDAHA_POLICE_STATION)),
+        assertThat(titles, allOf(not(hasItem(QARDAHA_POLICE_STATION)),
                 not(hasItem(QARDAHA_SHOOTING)), hasItem("Two defence-ministry personnel killed in al-Datour")));
-        org.hamcrest.MatcherAssert.assertThat(page.getList("features.properties.distance_m", Double.class),
+        assertThat(page.getList("features.properties.distance_m", Double.class),
                 everyItem(lessThan(20_000.0)));
     }
 
@@ -52,10 +53,10 @@ class IncidentRadiusAndRegionTest {
     void shouldIncludeQardahaWithin30kmAtAbout25km() {
         JsonPath page = items("near", LATAKIA_CENTRE, "radius", "30000");
         List<String> titles = page.getList("features.properties.title");
-        org.hamcrest.MatcherAssert.assertThat(titles, hasItems(QARDAHA_POLICE_STATION, QARDAHA_SHOOTING));
+        assertThat(titles, hasItems(QARDAHA_POLICE_STATION, QARDAHA_SHOOTING));
         int station = titles.indexOf(QARDAHA_POLICE_STATION);
         double distance = page.getDouble("features[" + station + "].properties.distance_m");
-        org.hamcrest.MatcherAssert.assertThat(distance, allOf(greaterThan(23_000.0), lessThan(28_000.0)));
+        assertThat(distance, allOf(greaterThan(23_000.0), lessThan(28_000.0)));
     }
 
     @Test
@@ -71,7 +72,7 @@ class IncidentRadiusAndRegionTest {
     void shouldMeasureRadiusInTrueMetres() {
         // 0.1 degree of longitude at 35.5 N is about 9.07 km on the ellipsoid, not 11.1 km (degrees at the equator).
         JsonPath page = items("near", "35.683,35.517", "radius", "9.5km");
-        org.hamcrest.MatcherAssert.assertThat(page.getList("features.properties.title"),
+        assertThat(page.getList("features.properties.title"),
                 hasItem("Hit-and-run attacks on security patrols and checkpoints across Latakia province"));
         double d = page.getDouble("features[0].properties.distance_m");
         assertEquals(9070, d, 30);
@@ -80,7 +81,7 @@ class IncidentRadiusAndRegionTest {
     @Test
     void shouldReturnOnlyQardahaIncidentsForRegionQardaha() {
         JsonPath page = items("region", "qardaha");
-        org.hamcrest.MatcherAssert.assertThat(page.getList("features.properties.title"),
+        assertThat(page.getList("features.properties.title"),
                 containsInAnyOrder(QARDAHA_POLICE_STATION, QARDAHA_SHOOTING));
         assertEquals(2, page.getInt("numberMatched"));
     }
@@ -88,7 +89,7 @@ class IncidentRadiusAndRegionTest {
     @Test
     void shouldFindTheDatourPolygonAndPointInRegionDatour() {
         JsonPath page = items("region", "datour");
-        org.hamcrest.MatcherAssert.assertThat(page.getList("features.properties.title"),
+        assertThat(page.getList("features.properties.title"),
                 containsInAnyOrder("Security operation in the Datour neighbourhood of Latakia",
                         "Two defence-ministry personnel killed in al-Datour"));
     }
@@ -97,7 +98,7 @@ class IncidentRadiusAndRegionTest {
     void shouldCombineRegionWithCategoryAndFatalities() {
         JsonPath page = items("region", "latakia-governorate", "category", "violence_against_civilians,riots",
                 "fatalities_min", "1");
-        org.hamcrest.MatcherAssert.assertThat(page.getList("features.properties.title"), equalTo(List.of(QARDAHA_SHOOTING)));
+        assertThat(page.getList("features.properties.title"), equalTo(List.of(QARDAHA_SHOOTING)));
     }
 
     @Test

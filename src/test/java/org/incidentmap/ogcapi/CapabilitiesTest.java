@@ -1,6 +1,10 @@
 package org.incidentmap.ogcapi;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -26,7 +30,7 @@ class CapabilitiesTest {
                 .body("links.rel", hasItems("self", "service-desc", "conformance", "data"))
                 .body("links.find { it.rel == 'service-desc' }.type",
                         equalTo("application/vnd.oai.openapi+json;version=3.0"))
-                .body("links.href", org.hamcrest.Matchers.everyItem(startsWith("http")));
+                .body("links.href", everyItem(startsWith("http")));
     }
 
     @Test
@@ -35,15 +39,15 @@ class CapabilitiesTest {
                 .getString("links.find { it.rel == 'service-desc' }.href");
         JsonPath api = given().urlEncodingEnabled(false).when().get(href).then().statusCode(200)
                 .contentType("application/vnd.oai.openapi+json;version=3.0").extract().jsonPath();
-        org.hamcrest.MatcherAssert.assertThat(api.getString("openapi"), startsWith("3.0"));
+        assertThat(api.getString("openapi"), startsWith("3.0"));
         String items = "paths.'/collections/incidents/items'.get.parameters";
-        org.hamcrest.MatcherAssert.assertThat(api.getList(items + ".name"), containsInAnyOrder("bbox", "datetime",
+        assertThat(api.getList(items + ".name"), containsInAnyOrder("bbox", "datetime",
                 "limit", "cursor", "near", "radius", "region", "intersects", "category", "fatalities_min"));
-        org.hamcrest.MatcherAssert.assertThat(api.getList(items + ".style"), org.hamcrest.Matchers.everyItem(equalTo("form")));
-        org.hamcrest.MatcherAssert.assertThat(api.getList(items + ".explode"), org.hamcrest.Matchers.everyItem(equalTo(false)));
-        org.hamcrest.MatcherAssert.assertThat(api.getInt(items + ".find { it.name == 'limit' }.schema.maximum"),
+        assertThat(api.getList(items + ".style"), everyItem(equalTo("form")));
+        assertThat(api.getList(items + ".explode"), everyItem(equalTo(false)));
+        assertThat(api.getInt(items + ".find { it.name == 'limit' }.schema.maximum"),
                 equalTo(ItemsParams.MAX_LIMIT));
-        org.hamcrest.MatcherAssert.assertThat(api.getList("paths.'/collections/regions/items'.get.parameters.name"),
+        assertThat(api.getList("paths.'/collections/regions/items'.get.parameters.name"),
                 containsInAnyOrder("bbox", "datetime", "limit", "cursor"));
     }
 
@@ -63,9 +67,9 @@ class CapabilitiesTest {
                 .body("links.find { it.rel == 'items' }.type", equalTo("application/geo+json"))
                 .extract().jsonPath();
         List<Double> bbox = incidents.getList("extent.spatial.bbox[0]", Double.class);
-        org.hamcrest.MatcherAssert.assertThat(bbox.get(0), lessThanOrEqualTo(35.783));
-        org.hamcrest.MatcherAssert.assertThat(bbox.get(2), org.hamcrest.Matchers.greaterThanOrEqualTo(36.0597));
-        org.hamcrest.MatcherAssert.assertThat(incidents.getString("extent.temporal.interval[0][0]"),
+        assertThat(bbox.get(0), lessThanOrEqualTo(35.783));
+        assertThat(bbox.get(2), greaterThanOrEqualTo(36.0597));
+        assertThat(incidents.getString("extent.temporal.interval[0][0]"),
                 lessThanOrEqualTo("2025-02-18T00:00:00Z"));
 
         given().when().get("/collections").then().statusCode(200)
@@ -78,7 +82,7 @@ class CapabilitiesTest {
         given().when().get("/collections/attacks").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/collections/attacks/items").then().statusCode(404).contentType("application/problem+json");
         given().when().get("/nothing/here").then().statusCode(404).contentType("application/problem+json")
-                .body("detail", org.hamcrest.Matchers.containsString("/nothing/here"));
+                .body("detail", containsString("/nothing/here"));
     }
 
     @Test

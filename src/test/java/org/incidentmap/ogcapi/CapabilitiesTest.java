@@ -90,4 +90,20 @@ class CapabilitiesTest {
         given().when().patch("/collections/incidents/items").then().statusCode(405)
                 .contentType("application/problem+json");
     }
+
+    @Test
+    void shouldLetBrowserMapsOnOtherOriginsReadFeatures() {
+        given().header("Origin", "https://maps.example.org").when().get("/collections/incidents/items?limit=1")
+                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://maps.example.org");
+        given().header("Origin", "https://maps.example.org").header("Access-Control-Request-Method", "POST")
+                .when().options("/collections/incidents/items")
+                .then().header("Access-Control-Allow-Origin", "https://maps.example.org")
+                .header("Access-Control-Expose-Headers", containsString("Location"));
+    }
+
+    @Test
+    void shouldCompressGeoJsonWhenTheClientAsks() {
+        given().header("Accept-Encoding", "gzip").when().get("/collections/incidents/items")
+                .then().statusCode(200).header("Content-Encoding", "gzip").body("type", equalTo("FeatureCollection"));
+    }
 }

@@ -2,6 +2,7 @@ package org.incidentmap.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.util.Optional;
 
 /** Settings of the incident service, under the {@code incidentmap.} prefix. */
 @ConfigMapping(prefix = "incidentmap")
@@ -12,6 +13,12 @@ public interface ServiceConfig {
     Radius radius();
 
     Seed seed();
+
+    /**
+     * Bearer token that POST, PUT and DELETE on items must carry ({@code Authorization: Bearer <token>}); when it
+     * is not set, writes are open to anyone who can reach the service (meant for local use).
+     */
+    Optional<String> writeToken();
 
     interface Geometry {
         /** Most vertices a stored or query geometry may have. */

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.incidentmap.access.WriteAccess;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.InvalidGeometryException;
@@ -99,6 +100,7 @@ public class IncidentResource {
 
     @POST
     @Path("items")
+    @WriteAccess
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Adds an incident (a Feature; 201 with Location) or several (a FeatureCollection, all or none)")
@@ -119,6 +121,7 @@ public class IncidentResource {
 
     @PUT
     @Path("items/{featureId}")
+    @WriteAccess
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Replaces an incident with the Feature in the body")
@@ -129,6 +132,7 @@ public class IncidentResource {
 
     @DELETE
     @Path("items/{featureId}")
+    @WriteAccess
     @Operation(summary = "Removes an incident")
     public Response delete(@PathParam("featureId") String featureId) {
         service.delete(featureId);

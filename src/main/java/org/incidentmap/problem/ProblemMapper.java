@@ -47,7 +47,8 @@ public class ProblemMapper {
         };
     }
 
-    static Response response(int status, String detail, List<Violation> violations, UriInfo uri) {
+    /** Builds a problem response for {@code status} about the request at {@code uri}. */
+    public static Response response(int status, String detail, List<Violation> violations, UriInfo uri) {
         Response.Status known = Response.Status.fromStatusCode(status);
         String title = known != null ? known.getReasonPhrase() : "Error";
         Problem body = new Problem("about:blank", title, status, detail, uri.getPath(), violations);

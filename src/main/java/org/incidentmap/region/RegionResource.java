@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.incidentmap.access.WriteAccess;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.TimeInterval;
@@ -75,6 +76,7 @@ public class RegionResource {
 
     @POST
     @Path("items")
+    @WriteAccess
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Adds a region (a Feature with a slug id; 201 with Location) or several (all or none)")
@@ -93,6 +95,7 @@ public class RegionResource {
 
     @PUT
     @Path("items/{featureId}")
+    @WriteAccess
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Replaces a region with the Feature in the body")
@@ -103,6 +106,7 @@ public class RegionResource {
 
     @DELETE
     @Path("items/{featureId}")
+    @WriteAccess
     @Operation(summary = "Removes a region")
     public Response delete(@PathParam("featureId") String id) {
         service.delete(id);

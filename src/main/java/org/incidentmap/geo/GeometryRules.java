@@ -1,6 +1,8 @@
 package org.incidentmap.geo;
 
 import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateSequence;
+import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
@@ -24,11 +26,54 @@ public final class GeometryRules {
             throw new InvalidGeometryException("", "the geometry has " + vertices + " vertices; at most "
                     + maxVertices + " are accepted");
         }
+        checkNoAntipodalEdge(geometry);
         TopologyValidationError error = new IsValidOp(geometry).getValidationError();
         if (error != null) {
             Coordinate at = error.getCoordinate();
             String where = at == null ? "" : " at [" + at.x + ", " + at.y + "]";
             throw new InvalidGeometryException("", "the geometry is not valid: " + error.getMessage() + where);
+        }
+    }
+
+    /**
+     * An edge between antipodal points has no defined path on the globe: PostGIS refuses to measure it as
+     * geography, so such a geometry could never be found by a radius query.
+     */
+    private static void checkNoAntipodalEdge(Geometry geometry) {
+        geometry.apply(new AntipodalEdgeFinder());
+    }
+
+    private static final class AntipodalEdgeFinder implements CoordinateSequenceFilter {
+
+        @Override
+        public void filter(CoordinateSequence seq, int i) {
+            if (i > 0 && antipodal(seq.getX(i - 1), seq.getY(i - 1), seq.getX(i), seq.getY(i))) {
+                throw new InvalidGeometryException("", "the edge from [" + seq.getX(i - 1) + ", " + seq.getY(i - 1)
+                        + "] to [" + seq.getX(i) + ", " + seq.getY(i) + "] joins opposite points of the globe, "
+                        + "where the path between them is undefined; add a vertex between them");
+            }
+        }
+
+        private static boolean antipodal(double lon1, double lat1, double lon2, double lat2) {
+            double[] a = unit(lon1, lat1);
+            double[] b = unit(lon2, lat2);
+            return a[0] * b[0] + a[1] * b[1] + a[2] * b[2] < -1 + 1e-12;
+        }
+
+        private static double[] unit(double lon, double lat) {
+            double phi = Math.toRadians(lat);
+            double lambda = Math.toRadians(lon);
+            return new double[] {Math.cos(phi) * Math.cos(lambda), Math.cos(phi) * Math.sin(lambda), Math.sin(phi)};
+        }
+
+        @Override
+        public boolean isDone() {
+            return false;
+        }
+
+        @Override
+        public boolean isGeometryChanged() {
+            return false;
         }
     }
 }

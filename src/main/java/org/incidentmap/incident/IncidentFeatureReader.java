@@ -48,7 +48,8 @@ final class IncidentFeatureReader {
                 : occurred != null && Rfc3339.isDate(occurred) ? "day" : "exact";
         incident.fatalities = p.integer("fatalities", 0);
         incident.actors = p.list("actors", (node, at) -> node.isTextual() && !node.asText().isBlank()
-                ? node.asText() : p.failAt(at, "must be a non-empty string"));
+                && PropertyReader.storable(node.asText()) ? node.asText()
+                : p.failAt(at, "must be a non-empty string without NUL characters"));
         incident.locationName = p.text("location_name", false, 500);
         incident.admin1 = p.text("admin1", false, 200);
         incident.admin2 = p.text("admin2", false, 200);
@@ -71,10 +72,11 @@ final class IncidentFeatureReader {
     private static Source source(PropertyReader p, JsonNode node, String at) {
         JsonNode name = node.get("name");
         JsonNode url = node.get("url");
-        if (!node.isObject() || name == null || !name.isTextual() || name.asText().isBlank()) {
+        if (!node.isObject() || name == null || !name.isTextual() || name.asText().isBlank()
+                || !PropertyReader.storable(name.asText())) {
             return p.failAt(at, "a source is an object {\"name\": \"...\", \"url\": \"...\"} with a non-empty name");
         }
-        if (url != null && !url.isNull() && !(url.isTextual() && url.asText().matches("https?://\\S+"))) {
+        if (url != null && !url.isNull() && !(url.isTextual() && url.asText().matches("https?://[^\\s\\x00]+"))) {
             return p.failAt(at + "/url", "must be an http(s) URL");
         }
         return new Source(name.asText(), url == null || url.isNull() ? null : url.asText());

@@ -41,6 +41,9 @@ public final class PropertyReader {
         if (!v.isTextual() || (required && v.asText().isBlank())) {
             return fail(name, required ? "must be a non-empty string" : "must be a string");
         }
+        if (!storable(v.asText())) {
+            return fail(name, NUL);
+        }
         if (v.asText().length() > maxLength) {
             return fail(name, "must be at most " + maxLength + " characters long");
         }
@@ -107,6 +110,14 @@ public final class PropertyReader {
     /** Reads one item of an array property; reports problems through {@link #failAt}. */
     public interface ItemReader<T> {
         T read(JsonNode node, String pointer);
+    }
+
+    /** Why a string with a NUL character is refused: PostgreSQL text cannot hold one. */
+    public static final String NUL = "must not contain the NUL character (\\u0000)";
+
+    /** Tests whether {@code text} can be stored as PostgreSQL text (it has no NUL character). */
+    public static boolean storable(String text) {
+        return text.indexOf('\u0000') < 0;
     }
 
     public <T> T failAt(String itemPointer, String detail) {

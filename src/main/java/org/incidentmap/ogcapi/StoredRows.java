@@ -3,11 +3,12 @@ package org.incidentmap.ogcapi;
 import java.util.function.Supplier;
 import org.hibernate.Session;
 import org.hibernate.exception.ConstraintViolationException;
+import org.hibernate.exception.DataException;
 import org.incidentmap.problem.ProblemException;
 
 /**
  * Writes rows and flushes them at once, so that the database's own checks (its backstop behind the service's
- * validation) answer as a 400 naming the rule, never as a 500 at commit.
+ * validation) answer as a 400 naming the rule or value, never as a 500 at commit.
  */
 public final class StoredRows {
 
@@ -22,6 +23,14 @@ public final class StoredRows {
         } catch (ConstraintViolationException e) {
             String rule = e.getConstraintName() == null ? "a rule" : "the rule " + e.getConstraintName();
             throw ProblemException.badBody("", "the database refused the data: it breaks " + rule);
+        } catch (DataException e) {
+            // SQLSTATE class 22 (a value out of range, an unrepresentable string): the data's fault, not ours.
+            throw ProblemException.badBody("", "the database refused a value: " + firstLine(e.getSQLException().getMessage()));
         }
+    }
+
+    private static String firstLine(String message) {
+        String text = message == null ? "" : message.replaceFirst("^ERROR: ", "");
+        return text.contains("\n") ? text.substring(0, text.indexOf('\n')) : text;
     }
 }

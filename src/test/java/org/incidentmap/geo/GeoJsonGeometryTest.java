@@ -77,6 +77,15 @@ class GeoJsonGeometryTest {
     }
 
     @Test
+    void shouldRejectAnEdgeBetweenOppositePointsOfTheGlobe() throws Exception {
+        WKTReader wkt = new WKTReader(GeoJsonGeometryReader.WGS84);
+        assertThrows(InvalidGeometryException.class,
+                () -> GeometryRules.check(wkt.read("LINESTRING(10 20, -170 -20)"), 100));
+        GeometryRules.check(wkt.read("LINESTRING(10 20, 90 0, -170 -20)"), 100);
+        GeometryRules.check(wkt.read("LINESTRING(179 0, -179 0)"), 100);
+    }
+
+    @Test
     void shouldRejectAnEmptyGeometry() throws Exception {
         Geometry empty = read("{\"type\":\"MultiPolygon\",\"coordinates\":[]}");
         assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(empty, 100));

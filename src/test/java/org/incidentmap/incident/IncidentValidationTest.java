@@ -32,6 +32,8 @@ class IncidentValidationTest {
                 bad("fractional fatalities", "#/properties/fatalities", f -> props(f).put("fatalities", 1.5)),
                 bad("missing occurred_at", "#/properties/occurred_at", f -> props(f).remove("occurred_at")),
                 bad("bad occurred_at", "#/properties/occurred_at", f -> props(f).put("occurred_at", "4 March 2025")),
+                bad("year beyond four digits", "#/properties/occurred_at",
+                        f -> props(f).put("occurred_at", "+999999999-12-31T23:59:59Z")),
                 bad("date-time without offset", "#/properties/occurred_at",
                         f -> props(f).put("occurred_at", "2025-03-04T10:00:00")),
                 bad("unknown time_precision", "#/properties/time_precision", f -> props(f).put("time_precision", "year")),
@@ -53,7 +55,16 @@ class IncidentValidationTest {
                                 List.of(0.0, 0.0)))))),
                 bad("unknown geometry type", "#/geometry/type",
                         f -> f.put("geometry", Map.of("type", "Circle", "coordinates", List.of(0.0, 0.0)))),
-                bad("not a Feature", "#/type", f -> f.put("type", "Point")));
+                bad("not a Feature", "#/type", f -> f.put("type", "Point")),
+                bad("NUL character in the title", "#/properties/title", f -> props(f).put("title", "a\u0000b")),
+                bad("NUL character in an actor", "#/properties/actors/0", f -> props(f).put("actors", List.of("a\u0000"))),
+                bad("edge between opposite points of the globe", "#/geometry",
+                        f -> f.put("geometry", Map.of("type", "LineString", "coordinates", List.of(
+                                List.of(0.0, 0.0), List.of(180.0, 0.0))))),
+                bad("polygon edge from pole to pole", "#/geometry",
+                        f -> f.put("geometry", Map.of("type", "Polygon", "coordinates", List.of(List.of(
+                                List.of(-180.0, -90.0), List.of(180.0, -90.0), List.of(180.0, 90.0),
+                                List.of(-180.0, 90.0), List.of(-180.0, -90.0)))))));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -26,6 +26,7 @@ class QueryParameterErrorsTest {
         "datetime|2025-03-05/2025-03-01",
         "datetime|../..",
         "datetime|2025-02-30",
+        "datetime|+999999999-01-01T00:00:00Z/..",
         "limit|0",
         "limit|-3",
         "limit|ten",

@@ -21,6 +21,10 @@ public final class StoredRows {
             session.flush();
             return result;
         } catch (ConstraintViolationException e) {
+            if (e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
+                // Another request stored the same id between our check and our insert.
+                throw ProblemException.conflict("A feature with this id was stored meanwhile; fetch it, then PUT.");
+            }
             String rule = e.getConstraintName() == null ? "a rule" : "the rule " + e.getConstraintName();
             throw ProblemException.badBody("", "the database refused the data: it breaks " + rule);
         } catch (DataException e) {

@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.hibernate.Session;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.Bbox;
@@ -68,6 +70,13 @@ public class RegionService {
     @Transactional
     public List<Region> create(List<FeatureBody.Located> features) {
         List<Region> regions = read(features, null);
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < regions.size(); i++) {
+            if (!ids.add(regions.get(i).id)) {
+                throw ProblemException.badBody(features.get(i).pointer() + "/id", "the id '" + regions.get(i).id
+                        + "' is given to an earlier feature of this collection too");
+            }
+        }
         for (Region region : regions) {
             if (Region.findById(region.id) != null) {
                 throw ProblemException.conflict("A region with id '" + region.id + "' exists already; PUT to "

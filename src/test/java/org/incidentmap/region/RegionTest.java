@@ -57,6 +57,16 @@ class RegionTest {
     }
 
     @Test
+    void shouldRefuseTwoRegionsWithOneIdInACollectionAndStoreNeither() {
+        Map<String, Object> twice = Map.of("type", "FeatureCollection",
+                "features", List.of(square("same-id", 34.0, -54.0), square("same-id", 34.5, -54.0)));
+        given().contentType("application/geo+json").body(twice).when().post("/collections/regions/items")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("#/features/1/id"));
+        given().when().get("/collections/regions/items/same-id").then().statusCode(404);
+    }
+
+    @Test
     void shouldRefuseARegionThatIsNotAnArea() {
         Map<String, Object> point = Map.of("type", "Feature", "id", "a-point",
                 "properties", Map.of("name", "A point", "kind", "town"),

@@ -74,4 +74,12 @@ class QueryParameterErrorsTest {
     void shouldRejectUndeclaredOrRepeatedParametersEverywhere(String url) {
         given().urlEncodingEnabled(false).when().get(url).then().statusCode(400).contentType("application/problem+json");
     }
+
+    @ParameterizedTest(name = "{0}=")
+    @CsvSource({"bbox", "datetime", "category", "limit"})
+    void shouldTreatAnEmptyValueAsAbsent(String parameter) {
+        int all = given().when().get("/collections/incidents/items").then().extract().jsonPath().getInt("numberMatched");
+        given().urlEncodingEnabled(false).when().get("/collections/incidents/items?" + parameter + "=")
+                .then().statusCode(200).body("numberMatched", equalTo(all));
+    }
 }

@@ -115,7 +115,11 @@ class IncidentWriteTest {
     void shouldAnswerWithTheSameGeoJsonForAcceptJson() {
         long id = Incidents.create(Incidents.point("Json client", -30.8, 10.8));
         given().accept("application/json").when().get("/collections/incidents/items/" + id)
-                .then().statusCode(200).contentType(containsString("json")).body("type", equalTo("Feature"));
+                .then().statusCode(200).contentType(containsString("application/json")).body("type", equalTo("Feature"));
+        given().accept("application/json").queryParam("bbox", "-30.81,10.79,-30.79,10.81")
+                .when().get("/collections/incidents/items")
+                .then().statusCode(200).contentType(containsString("application/json"))
+                .body("type", equalTo("FeatureCollection")).body("features[0].id", equalTo((int) id));
     }
 
     @Test

@@ -4,12 +4,16 @@ import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.incidentmap.problem.ProblemException;
 
 /**
  * Serves the OpenAPI 3.0 document (the landing page's service-desc) with the media type OGC API clients look
@@ -18,14 +22,34 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 @Path("/api")
 public class ApiDefinitionResource {
 
+    static final String OPENAPI_YAML = "application/vnd.oai.openapi;version=3.0";
+    static final List<String> JSON_NAMES = List.of("json", "application/json", LandingResource.OPENAPI);
+    static final List<String> YAML_NAMES = List.of("yaml", "application/yaml", OPENAPI_YAML);
+
+    /** The format parameter; the OGC test suite asks for {@code f=application/json}, then {@code f=json}. */
+    public static class Params {
+        @QueryParam("f")
+        public String format;
+    }
+
     @Inject
     OpenApiDocumentService documents;
 
     @GET
     @Operation(hidden = true)
-    public Response definition(@Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
-        byte[] json = documents.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, Format.JSON);
-        return Response.ok(json, LandingResource.OPENAPI).build();
+    public Response definition(@BeanParam Params params, @Context UriInfo uri) {
+        DeclaredParameters.check(uri.getQueryParameters(), Params.class);
+        if (params.format == null || JSON_NAMES.contains(params.format)) {
+            return Response.ok(document(Format.JSON), LandingResource.OPENAPI).build();
+        }
+        if (YAML_NAMES.contains(params.format)) {
+            return Response.ok(document(Format.YAML), OPENAPI_YAML).build();
+        }
+        throw ProblemException.badParameter("f", "'" + params.format + "' is not a format of the API definition; "
+                + "use json or yaml");
+    }
+
+    private byte[] document(Format format) {
+        return documents.getDocument(OpenApiConstants.DEFAULT_DOCUMENT_NAME, format);
     }
 }

@@ -52,6 +52,18 @@ class CapabilitiesTest {
     }
 
     @Test
+    void shouldServeTheApiDefinitionInTheFormatAskedFor() {
+        // The OGC test suite appends f=application/json to the service-desc link, then tries f=json.
+        given().urlEncodingEnabled(false).when().get("/api?f=application/json").then().statusCode(200)
+                .contentType("application/vnd.oai.openapi+json;version=3.0").body("openapi", startsWith("3.0"));
+        given().when().get("/api?f=json").then().statusCode(200).body("openapi", startsWith("3.0"));
+        String yaml = given().when().get("/api?f=yaml").then().statusCode(200)
+                .contentType("application/vnd.oai.openapi;version=3.0").extract().asString();
+        assertThat(yaml, startsWith("---"));
+        given().when().get("/api?f=xml").then().statusCode(400).body("errors[0].parameter", equalTo("f"));
+    }
+
+    @Test
     void shouldDeclareOnlyImplementedConformanceClasses() {
         given().when().get("/conformance").then().statusCode(200)
                 .body("conformsTo", containsInAnyOrder(

@@ -34,6 +34,6 @@ for q in "${queries[@]}"; do
   median=$(echo "$times" | awk '{a[NR]=$1} END {printf "%.1f", a[int((NR+1)/2)]*1000}')
   p90=$(echo "$times" | awk '{a[NR]=$1} END {i=int(NR*0.9); if (i<1) i=1; printf "%.1f", a[i]*1000}')
   body=$(curl -sf "$target")
-  matched=$(echo "$body" | grep -o '"numberMatched":[0-9]*' | cut -d: -f2)
-  printf '%-80s %9s %9s %9s %9s\n' "$q" "$median" "$p90" "${#body}" "$matched"
+  matched=$(echo "$body" | grep -o '"numberMatched":[0-9]*' | cut -d: -f2 || true)
+  printf '%-80s %9s %9s %9s %9s\n' "$q" "$median" "$p90" "${#body}" "${matched:-(not counted)}"
 done

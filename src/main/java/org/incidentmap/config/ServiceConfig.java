@@ -14,6 +14,8 @@ public interface ServiceConfig {
 
     Seed seed();
 
+    Paging paging();
+
     /**
      * Bearer token that POST, PUT and DELETE on items must carry ({@code Authorization: Bearer <token>}); when it
      * is not set, writes are open to anyone who can reach the service (meant for local use).
@@ -30,6 +32,15 @@ public interface ServiceConfig {
         /** Largest radius of a {@code near}/{@code radius} query, in metres. */
         @WithDefault("1000000")
         double maxMetres();
+    }
+
+    interface Paging {
+        /**
+         * Most matches counted for {@code numberMatched}; a query with more leaves it out, since counting every
+         * match of a large result costs more than serving a page of it.
+         */
+        @WithDefault("10000")
+        int countMax();
     }
 
     interface Seed {

@@ -95,7 +95,7 @@ public class IncidentResource {
     @Operation(summary = "One incident as a GeoJSON Feature")
     public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri) {
         DeclaredParameters.check(uri.getQueryParameters(), Object.class);
-        return Response.ok(feature(service.get(featureId), uri)).build();
+        return Response.ok(feature(service.read(featureId), uri)).build();
     }
 
     @POST
@@ -113,7 +113,7 @@ public class IncidentResource {
                     .path(String.valueOf(incident.id)).build()).entity(feature(incident, uri)).build();
         }
         Page<IncidentMatch> page = new Page<>(created.stream().map(i -> new IncidentMatch(i, null)).toList(),
-                created.size(), null);
+                (long) created.size(), null);
         return Response.status(Response.Status.CREATED).entity(FeatureCollectionWriter.of(page,
                 List.of(), (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION,
                         m.incident().id)))).build();

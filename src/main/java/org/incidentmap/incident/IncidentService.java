@@ -3,7 +3,6 @@ package org.incidentmap.incident;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.Session;
@@ -15,14 +14,11 @@ import org.incidentmap.ogcapi.StoredRows;
 import org.incidentmap.problem.ProblemException;
 import org.incidentmap.problem.Violation;
 import org.incidentmap.region.RegionService;
+import org.locationtech.jts.geom.Geometry;
 
 /** Reads, queries and writes incidents. Writes are all-or-nothing: one bad feature stores none. */
 @ApplicationScoped
 public class IncidentService {
-
-    static final String EXTENT = "SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax,"
-            + " t0, t1 FROM (SELECT ST_Extent(geom) AS e, min(occurred_at) AS t0,"
-            + " max(coalesce(occurred_until, occurred_at)) AS t1 FROM incident) s";
 
     @Inject
     IncidentSearch search;
@@ -31,25 +27,31 @@ public class IncidentService {
     RegionService regions;
 
     @Inject
+    IncidentExtent extent;
+
+    @Inject
     ServiceConfig config;
 
     @Inject
     Session session;
 
-    @Transactional
     public Page<IncidentMatch> find(IncidentQuery query) {
-        if (query.region() != null && !regions.exists(query.region())) {
-            throw ProblemException.badParameter("region", "there is no region '" + query.region()
-                    + "'; the ids are listed at /collections/regions/items");
-        }
-        return search.find(query);
+        Geometry region = query.region() == null ? null : regions.geometry(query.region())
+                .orElseThrow(() -> ProblemException.badParameter("region", "there is no region '" + query.region()
+                        + "'; the ids are listed at /collections/regions/items"));
+        return search.find(query, region);
+    }
+
+    /** Reads one incident for display (no ORM: the read path of every query). */
+    public Incident read(String featureId) {
+        return search.get(id(featureId)).orElseThrow(() -> notFound(featureId));
     }
 
     @Transactional
     public Incident get(String featureId) {
         Incident incident = Incident.findById(id(featureId));
         if (incident == null) {
-            throw ProblemException.notFound("There is no incident with id '" + featureId + "'.");
+            throw notFound(featureId);
         }
         return incident;
     }
@@ -79,13 +81,8 @@ public class IncidentService {
         get(featureId).delete();
     }
 
-    @Transactional
     public CollectionExtent extent() {
-        return CollectionExtent.fromRow(session.createNativeQuery(EXTENT, Object[].class)
-                .addScalar("xmin", Double.class).addScalar("ymin", Double.class)
-                .addScalar("xmax", Double.class).addScalar("ymax", Double.class)
-                .addScalar("t0", Instant.class).addScalar("t1", Instant.class)
-                .getSingleResult());
+        return extent.get();
     }
 
     private List<Incident> read(List<FeatureBody.Located> features) {
@@ -103,8 +100,12 @@ public class IncidentService {
     /** Parses a feature id; text that cannot be one of our ids names no incident (404), not a bad request. */
     private static long id(String featureId) {
         if (!featureId.matches("[0-9]{1,18}")) {
-            throw ProblemException.notFound("There is no incident with id '" + featureId + "'.");
+            throw notFound(featureId);
         }
         return Long.parseLong(featureId);
+    }
+
+    private static ProblemException notFound(String featureId) {
+        return ProblemException.notFound("There is no incident with id '" + featureId + "'.");
     }
 }

@@ -33,7 +33,9 @@ public final class FeatureCollectionWriter {
                 out.writeEndArray();
                 writeLinks(out, links);
                 out.writeStringField("timeStamp", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
-                out.writeNumberField("numberMatched", page.numberMatched());
+                if (page.numberMatched() != null) {
+                    out.writeNumberField("numberMatched", page.numberMatched());
+                }
                 out.writeNumberField("numberReturned", page.items().size());
                 out.writeEndObject();
             }

@@ -24,6 +24,12 @@ public final class SqlFilter {
         return this;
     }
 
+    /** Binds a value used by conditions added later or by the query around this filter. */
+    public SqlFilter set(String name, Object value) {
+        values.put(name, value);
+        return this;
+    }
+
     /** Returns a copy to which further conditions can be added without changing this one. */
     public SqlFilter copy() {
         SqlFilter copy = new SqlFilter();
@@ -34,6 +40,11 @@ public final class SqlFilter {
 
     public String where() {
         return conditions.isEmpty() ? "true" : String.join(" AND ", conditions);
+    }
+
+    /** The values bound to the parameters of {@link #where()}, by name. */
+    public Map<String, Object> values() {
+        return values;
     }
 
     public <Q extends NativeQuery<?>> Q bind(Q query) {

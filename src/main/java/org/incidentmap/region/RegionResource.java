@@ -89,7 +89,7 @@ public class RegionResource {
                     .entity(feature(region, uri)).build();
         }
         return Response.status(Response.Status.CREATED).entity(FeatureCollectionWriter.of(
-                new Page<>(created, created.size(), null), List.of(),
+                new Page<>(created, (long) created.size(), null), List.of(),
                 (out, r) -> RegionFeatureWriter.write(out, r, ItemsResponse.featureLinks(uri, COLLECTION, r.id)))).build();
     }
 

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.incidentmap.config.ServiceConfig;
@@ -14,11 +15,13 @@ import org.incidentmap.ogcapi.CollectionExtent;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PageCursor;
+import org.incidentmap.ogcapi.PropertyReader;
 import org.incidentmap.ogcapi.SpatialSql;
 import org.incidentmap.ogcapi.SqlFilter;
 import org.incidentmap.ogcapi.StoredRows;
 import org.incidentmap.problem.ProblemException;
 import org.incidentmap.problem.Violation;
+import org.locationtech.jts.geom.Geometry;
 
 /** Reads, lists and writes named regions. Regions carry no time, so a datetime filter leaves them all in. */
 @ApplicationScoped
@@ -36,9 +39,14 @@ public class RegionService {
     @Inject
     ServiceConfig config;
 
+    /** The geometry of region {@code id}, or nothing when there is no such region. */
     @Transactional
-    public boolean exists(String id) {
-        return Region.count("id", id) > 0;
+    public Optional<Geometry> geometry(String id) {
+        if (!PropertyReader.storable(id)) {
+            return Optional.empty(); // PostgreSQL text cannot hold a NUL, so no stored id has one
+        }
+        Region region = Region.findById(id);
+        return Optional.ofNullable(region).map(r -> r.geom);
     }
 
     @Transactional

@@ -1,0 +1,107 @@
+package org.incidentmap.incident;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryFactory;
+import org.locationtech.jts.geom.PrecisionModel;
+import org.locationtech.jts.io.ParseException;
+import org.locationtech.jts.io.WKBReader;
+
+/**
+ * Reads incident rows straight from JDBC into detached {@link Incident} objects, with no ORM in between: the
+ * read path of every query. Geometries travel as WKB ({@code ST_AsBinary}), the most compact form PostGIS
+ * sends, and JTS reads them; JSON is then written from these objects.
+ */
+final class IncidentRows {
+
+    /** The columns every incident query selects, table aliased {@code f}. */
+    static final String COLUMNS = "f.id, f.title, f.description, f.category, f.sub_category, f.occurred_at,"
+            + " f.occurred_until, f.time_precision, f.fatalities, f.actors, f.location_name, f.admin1, f.admin2,"
+            + " f.geo_precision, f.sources::text AS sources, ST_AsBinary(f.geom) AS wkb, f.created_at, f.updated_at";
+
+    private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private IncidentRows() {
+    }
+
+    /** Reads the current row, selected with {@link #COLUMNS}. */
+    static Incident read(ResultSet rs) throws SQLException {
+        Incident i = new Incident();
+        i.id = rs.getLong(1);
+        i.title = rs.getString(2);
+        i.description = rs.getString(3);
+        i.category = rs.getString(4);
+        i.subCategory = rs.getString(5);
+        i.occurredAt = instant(rs, 6);
+        i.occurredUntil = instant(rs, 7);
+        i.timePrecision = rs.getString(8);
+        int fatalities = rs.getInt(9);
+        i.fatalities = rs.wasNull() ? null : fatalities;
+        i.actors = texts(rs.getArray(10));
+        i.locationName = rs.getString(11);
+        i.admin1 = rs.getString(12);
+        i.admin2 = rs.getString(13);
+        i.geoPrecision = rs.getString(14);
+        i.sources = sources(rs.getString(15));
+        i.geom = geometry(rs.getBytes(16));
+        i.createdAt = instant(rs, 17);
+        i.updatedAt = instant(rs, 18);
+        return i;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return array == null ? new ArrayList<>() : Arrays.asList((String[]) array.getArray());
+    }
+
+    private static Geometry geometry(byte[] wkb) {
+        try {
+            return new WKBReader(WGS84).read(wkb);
+        } catch (ParseException e) {
+            throw new IllegalStateException("PostGIS sent WKB that JTS cannot read", e);
+        }
+    }
+
+    /** Reads the stored sources array, [{"name": ..., "url": ...}], with a streaming parser (no tree). */
+    private static List<Source> sources(String json) {
+        List<Source> sources = new ArrayList<>();
+        try (JsonParser p = JSON.createParser(json)) {
+            p.nextToken();
+            while (p.nextToken() == JsonToken.START_OBJECT) {
+                String name = null;
+                String url = null;
+                while (p.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = p.currentName();
+                    p.nextToken();
+                    if (field.equals("name")) {
+                        name = p.getValueAsString();
+                    } else if (field.equals("url")) {
+                        url = p.getValueAsString();
+                    } else {
+                        p.skipChildren();
+                    }
+                }
+                sources.add(new Source(name, url));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("the stored sources are not a JSON array", e);
+        }
+        return sources;
+    }
+}

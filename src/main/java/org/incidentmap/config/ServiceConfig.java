@@ -16,6 +16,8 @@ public interface ServiceConfig {
 
     Paging paging();
 
+    Export export();
+
     /**
      * Bearer token that POST, PUT and DELETE on items must carry ({@code Authorization: Bearer <token>}); when it
      * is not set, writes are open to anyone who can reach the service (meant for local use).
@@ -41,6 +43,15 @@ public interface ServiceConfig {
          */
         @WithDefault("10000")
         int countMax();
+    }
+
+    interface Export {
+        /**
+         * Exports that may stream at once; each holds a database connection and most of a core while its client
+         * reads. Further ones get a 503 with Retry-After.
+         */
+        @WithDefault("2")
+        int maxConcurrent();
     }
 
     interface Seed {

@@ -1,6 +1,7 @@
 package org.incidentmap.geo;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -20,6 +21,8 @@ import org.locationtech.jts.geom.Polygon;
 public final class GeoJsonGeometryWriter {
 
     private static final double SCALE = 1e7;
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString COORDINATES = new SerializedString("coordinates");
 
     private GeoJsonGeometryWriter() {
     }
@@ -27,7 +30,8 @@ public final class GeoJsonGeometryWriter {
     /** Writes {@code g} as a GeoJSON geometry object at the generator's current position. */
     public static void write(JsonGenerator out, Geometry g) throws IOException {
         out.writeStartObject();
-        out.writeStringField("type", g.getGeometryType());
+        out.writeFieldName(TYPE);
+        out.writeString(g.getGeometryType());
         if (g instanceof GeometryCollection gc && !(g instanceof MultiPoint || g instanceof MultiLineString
                 || g instanceof MultiPolygon)) {
             out.writeArrayFieldStart("geometries");
@@ -36,7 +40,7 @@ public final class GeoJsonGeometryWriter {
             }
             out.writeEndArray();
         } else {
-            out.writeFieldName("coordinates");
+            out.writeFieldName(COORDINATES);
             coordinates(out, g);
         }
         out.writeEndObject();
@@ -83,12 +87,18 @@ public final class GeoJsonGeometryWriter {
 
     private static void position(JsonGenerator out, CoordinateSequence seq, int i) throws IOException {
         out.writeStartArray();
-        out.writeNumber(round(seq.getX(i)));
-        out.writeNumber(round(seq.getY(i)));
+        number(out, seq.getX(i));
+        number(out, seq.getY(i));
         out.writeEndArray();
     }
 
-    private static double round(double v) {
-        return Math.round(v * SCALE) / SCALE;
+    private static void number(JsonGenerator out, double v) throws IOException {
+        if (!Decimal7.fits(v)) {
+            out.writeNumber(Math.round(v * SCALE) / SCALE);
+            return;
+        }
+        char[] text = new char[Decimal7.MAX_CHARS];
+        int start = Decimal7.writeBefore(text, text.length, v);
+        out.writeNumber(text, start, text.length - start);
     }
 }

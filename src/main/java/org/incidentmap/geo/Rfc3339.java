@@ -64,4 +64,51 @@ public final class Rfc3339 {
         return new IllegalArgumentException("'" + text + "' is not an RFC 3339 date-time (such as "
                 + "2025-03-04T06:00:00Z) or date (2025-03-04)");
     }
+
+    /**
+     * Writes {@code t} as {@link Instant#toString()} does (UTC, "Z", fraction only when not zero, in groups of
+     * three digits) for years 0-9999, several times faster: exports write four timestamps per incident.
+     */
+    public static String format(Instant t) {
+        long seconds = t.getEpochSecond();
+        long day = Math.floorDiv(seconds, 86_400);
+        int secondOfDay = (int) Math.floorMod(seconds, 86_400);
+        LocalDate date = LocalDate.ofEpochDay(day);
+        if (date.getYear() < 0 || date.getYear() > 9999) {
+            return t.toString();
+        }
+        char[] out = new char[30];
+        int n = digits(out, 0, date.getYear(), 4);
+        out[n++] = '-';
+        n = digits(out, n, date.getMonthValue(), 2);
+        out[n++] = '-';
+        n = digits(out, n, date.getDayOfMonth(), 2);
+        out[n++] = 'T';
+        n = digits(out, n, secondOfDay / 3600, 2);
+        out[n++] = ':';
+        n = digits(out, n, secondOfDay / 60 % 60, 2);
+        out[n++] = ':';
+        n = digits(out, n, secondOfDay % 60, 2);
+        int nanos = t.getNano();
+        if (nanos != 0) {
+            out[n++] = '.';
+            if (nanos % 1_000_000 == 0) {
+                n = digits(out, n, nanos / 1_000_000, 3);
+            } else if (nanos % 1000 == 0) {
+                n = digits(out, n, nanos / 1000, 6);
+            } else {
+                n = digits(out, n, nanos, 9);
+            }
+        }
+        out[n++] = 'Z';
+        return new String(out, 0, n);
+    }
+
+    private static int digits(char[] out, int at, int value, int width) {
+        for (int k = at + width - 1; k >= at; k--) {
+            out[k] = (char) ('0' + value % 10);
+            value /= 10;
+        }
+        return at + width;
+    }
 }

@@ -1,7 +1,11 @@
 package org.incidentmap.incident;
 
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -10,35 +14,70 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 @Schema(name = "Category", type = SchemaType.STRING, enumeration = {"battles", "explosions_remote_violence",
     "violence_against_civilians", "protests", "riots", "strategic_developments"})
 public enum Category {
-    BATTLES("battles", "armed_clash", "government_regains_territory", "non_state_actor_overtakes_territory"),
-    EXPLOSIONS_REMOTE_VIOLENCE("explosions_remote_violence", "chemical_weapon", "air_drone_strike", "suicide_bomb",
-            "shelling_artillery_missile_attack", "remote_explosive_landmine_ied", "grenade"),
-    VIOLENCE_AGAINST_CIVILIANS("violence_against_civilians", "sexual_violence", "attack",
-            "abduction_forced_disappearance"),
-    PROTESTS("protests", "peaceful_protest", "protest_with_intervention", "excessive_force_against_protesters"),
-    RIOTS("riots", "violent_demonstration", "mob_violence"),
-    STRATEGIC_DEVELOPMENTS("strategic_developments", "agreement", "arrests", "change_to_group_activity",
-            "disrupted_weapons_use", "headquarters_or_base_established", "looting_property_destruction",
-            "non_violent_transfer_of_territory", "other");
+    BATTLES("Battles", "Armed clash", "Government regains territory", "Non-state actor overtakes territory"),
+    EXPLOSIONS_REMOTE_VIOLENCE("Explosions/Remote violence", "Chemical weapon", "Air/drone strike", "Suicide bomb",
+            "Shelling/artillery/missile attack", "Remote explosive/landmine/IED", "Grenade"),
+    VIOLENCE_AGAINST_CIVILIANS("Violence against civilians", "Sexual violence", "Attack",
+            "Abduction/forced disappearance"),
+    PROTESTS("Protests", "Peaceful protest", "Protest with intervention", "Excessive force against protesters"),
+    RIOTS("Riots", "Violent demonstration", "Mob violence"),
+    STRATEGIC_DEVELOPMENTS("Strategic developments", "Agreement", "Arrests", "Change to group/activity",
+            "Disrupted weapons use", "Headquarters or base established", "Looting/property destruction",
+            "Non-violent transfer of territory", "Other");
 
+    private static final Map<String, Category> BY_WIRE = new HashMap<>();
+
+    static {
+        for (Category c : values()) {
+            BY_WIRE.put(c.wire, c);
+        }
+    }
+
+    private final String label;
     private final String wire;
+    /** ACLED's labels of the sub-event types, by their wire names. */
+    private final Map<String, String> subLabels = new LinkedHashMap<>();
     private final List<String> subCategories;
 
-    Category(String wire, String... subCategories) {
-        this.wire = wire;
-        this.subCategories = List.of(subCategories);
+    Category(String label, String... subLabels) {
+        this.label = label;
+        this.wire = wireName(label);
+        for (String sub : subLabels) {
+            this.subLabels.put(wireName(sub), sub);
+        }
+        this.subCategories = List.copyOf(this.subLabels.keySet());
+    }
+
+    /** The wire name of an ACLED label: lower case, every run of other characters one underscore. */
+    public static String wireName(String label) {
+        return label.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_");
     }
 
     public String wire() {
         return wire;
     }
 
+    /** ACLED's own label of this event type ("Explosions/Remote violence"). */
+    public String label() {
+        return label;
+    }
+
     public List<String> subCategories() {
         return subCategories;
     }
 
+    /** ACLED's label of sub-category {@code wire} of this category, or null when it is none of them. */
+    public String subLabel(String wire) {
+        return subLabels.get(wire);
+    }
+
     public static Optional<Category> fromWire(String text) {
-        return Arrays.stream(values()).filter(c -> c.wire.equals(text)).findFirst();
+        return Optional.ofNullable(BY_WIRE.get(text));
+    }
+
+    /** The category whose ACLED label is {@code label} ("Explosions/Remote violence"), if any. */
+    public static Optional<Category> fromLabel(String label) {
+        return fromWire(wireName(label));
     }
 
     public static List<String> wireNames() {

@@ -25,6 +25,10 @@ public class Incident extends PanacheEntityBase {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
 
+    /** The incident's id in the data set it was imported from (ACLED's event_id_cnty); unique when set. */
+    @Column(name = "external_id")
+    public String externalId;
+
     public String title;
     public String description;
     public String category;
@@ -71,6 +75,7 @@ public class Incident extends PanacheEntityBase {
 
     /** Copies every user-supplied field of {@code other}, leaving id and timestamps alone. */
     public void replaceWith(Incident other) {
+        externalId = other.externalId;
         title = other.title;
         description = other.description;
         category = other.category;

@@ -14,7 +14,7 @@ final class IncidentFeatureReader {
 
     static final List<String> PROPERTIES = List.of("title", "description", "category", "sub_category",
             "occurred_at", "occurred_until", "time_precision", "fatalities", "actors", "location_name", "admin1",
-            "admin2", "geo_precision", "sources");
+            "admin2", "geo_precision", "sources", "external_id");
     /** Set by the server; accepted and ignored so that a fetched Feature can be sent back as it is. */
     static final Set<String> SERVER_SET = Set.of("created_at", "updated_at", "distance_m");
     static final List<String> TIME_PRECISIONS = List.of("exact", "day", "week", "month");
@@ -54,6 +54,7 @@ final class IncidentFeatureReader {
         incident.admin1 = p.text("admin1", false, 200);
         incident.admin2 = p.text("admin2", false, 200);
         incident.geoPrecision = p.oneOf("geo_precision", false, GEO_PRECISIONS);
+        incident.externalId = p.text("external_id", false, 100);
         incident.sources = p.list("sources", (node, at) -> source(p, node, at));
         return violations.size() == before ? incident : null;
     }

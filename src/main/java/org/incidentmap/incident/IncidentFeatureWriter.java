@@ -1,61 +1,95 @@
 package org.incidentmap.incident;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
+import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.Link;
 
 /** Writes an incident as a GeoJSON Feature whose properties carry the ACLED-style field names. */
 final class IncidentFeatureWriter {
 
+    // Field names encoded once: writing a million features spent a tenth of its time re-encoding them.
+    private static final SerializedString ACTORS = new SerializedString("actors");
+    private static final SerializedString ADMIN1 = new SerializedString("admin1");
+    private static final SerializedString ADMIN2 = new SerializedString("admin2");
+    private static final SerializedString CATEGORY = new SerializedString("category");
+    private static final SerializedString CREATED_AT = new SerializedString("created_at");
+    private static final SerializedString DESCRIPTION = new SerializedString("description");
+    private static final SerializedString DISTANCE_M = new SerializedString("distance_m");
+    private static final SerializedString EXTERNAL_ID = new SerializedString("external_id");
+    private static final SerializedString FATALITIES = new SerializedString("fatalities");
+    private static final SerializedString GEO_PRECISION = new SerializedString("geo_precision");
+    private static final SerializedString GEOMETRY = new SerializedString("geometry");
+    private static final SerializedString ID = new SerializedString("id");
+    private static final SerializedString LOCATION_NAME = new SerializedString("location_name");
+    private static final SerializedString NAME = new SerializedString("name");
+    private static final SerializedString OCCURRED_AT = new SerializedString("occurred_at");
+    private static final SerializedString OCCURRED_UNTIL = new SerializedString("occurred_until");
+    private static final SerializedString PROPERTIES = new SerializedString("properties");
+    private static final SerializedString SOURCES = new SerializedString("sources");
+    private static final SerializedString SUB_CATEGORY = new SerializedString("sub_category");
+    private static final SerializedString TIME_PRECISION = new SerializedString("time_precision");
+    private static final SerializedString TITLE = new SerializedString("title");
+    private static final SerializedString TYPE = new SerializedString("type");
+    private static final SerializedString UPDATED_AT = new SerializedString("updated_at");
+    private static final SerializedString URL = new SerializedString("url");
+
     private IncidentFeatureWriter() {
     }
 
     static void write(JsonGenerator out, IncidentMatch match, List<Link> links) throws IOException {
-        Incident i = match.incident();
+        StoredIncident i = match.incident();
         out.writeStartObject();
-        out.writeStringField("type", "Feature");
-        out.writeNumberField("id", i.id);
-        out.writeFieldName("geometry");
-        GeoJsonGeometryWriter.write(out, i.geom);
-        out.writeObjectFieldStart("properties");
-        out.writeStringField("title", i.title);
-        out.writeStringField("description", i.description);
-        out.writeStringField("category", i.category);
-        out.writeStringField("sub_category", i.subCategory);
-        instant(out, "occurred_at", i.occurredAt);
-        instant(out, "occurred_until", i.occurredUntil);
-        out.writeStringField("time_precision", i.timePrecision);
-        out.writeFieldName("fatalities");
-        if (i.fatalities == null) {
+        string(out, TYPE, "Feature");
+        out.writeFieldName(ID);
+        out.writeNumber(i.id());
+        out.writeFieldName(GEOMETRY);
+        GeoJsonGeometryWriter.write(out, i.geom());
+        out.writeFieldName(PROPERTIES);
+        out.writeStartObject();
+        string(out, TITLE, i.title());
+        string(out, DESCRIPTION, i.description());
+        string(out, CATEGORY, i.category());
+        string(out, SUB_CATEGORY, i.subCategory());
+        instant(out, OCCURRED_AT, i.occurredAt());
+        instant(out, OCCURRED_UNTIL, i.occurredUntil());
+        string(out, TIME_PRECISION, i.timePrecision());
+        out.writeFieldName(FATALITIES);
+        if (i.fatalities() == null) {
             out.writeNull();
         } else {
-            out.writeNumber(i.fatalities);
+            out.writeNumber(i.fatalities());
         }
-        out.writeArrayFieldStart("actors");
-        for (String actor : i.actors) {
+        out.writeFieldName(ACTORS);
+        out.writeStartArray();
+        for (String actor : i.actors()) {
             out.writeString(actor);
         }
         out.writeEndArray();
-        out.writeStringField("location_name", i.locationName);
-        out.writeStringField("admin1", i.admin1);
-        out.writeStringField("admin2", i.admin2);
-        out.writeStringField("geo_precision", i.geoPrecision);
-        out.writeArrayFieldStart("sources");
-        for (Source source : i.sources) {
+        string(out, LOCATION_NAME, i.locationName());
+        string(out, ADMIN1, i.admin1());
+        string(out, ADMIN2, i.admin2());
+        string(out, GEO_PRECISION, i.geoPrecision());
+        out.writeFieldName(SOURCES);
+        out.writeStartArray();
+        for (Source source : i.sources()) {
             out.writeStartObject();
-            out.writeStringField("name", source.name());
-            out.writeStringField("url", source.url());
+            string(out, NAME, source.name());
+            string(out, URL, source.url());
             out.writeEndObject();
         }
         out.writeEndArray();
-        instant(out, "created_at", i.createdAt);
-        instant(out, "updated_at", i.updatedAt);
+        string(out, EXTERNAL_ID, i.externalId());
+        instant(out, CREATED_AT, i.createdAt());
+        instant(out, UPDATED_AT, i.updatedAt());
         if (match.distanceMetres() != null) {
-            out.writeNumberField("distance_m", Math.round(match.distanceMetres() * 100) / 100.0);
+            out.writeFieldName(DISTANCE_M);
+            out.writeNumber(Math.round(match.distanceMetres() * 100) / 100.0);
         }
         out.writeEndObject();
         if (!links.isEmpty()) {
@@ -64,7 +98,16 @@ final class IncidentFeatureWriter {
         out.writeEndObject();
     }
 
-    private static void instant(JsonGenerator out, String name, Instant value) throws IOException {
-        out.writeStringField(name, value == null ? null : value.toString());
+    private static void instant(JsonGenerator out, SerializedString name, Instant value) throws IOException {
+        string(out, name, value == null ? null : Rfc3339.format(value));
+    }
+
+    private static void string(JsonGenerator out, SerializedString name, String value) throws IOException {
+        out.writeFieldName(name);
+        if (value == null) {
+            out.writeNull();
+        } else {
+            out.writeString(value);
+        }
     }
 }

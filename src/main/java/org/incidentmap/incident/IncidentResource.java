@@ -11,6 +11,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -45,6 +46,9 @@ public class IncidentResource {
 
     @Inject
     IncidentService service;
+
+    @Inject
+    IncidentExport exports;
 
     @Inject
     ServiceConfig config;
@@ -90,6 +94,23 @@ public class IncidentResource {
     }
 
     @GET
+    @Path("export")
+    @Produces({Link.GEOJSON, Link.JSON, ExportFormat.GEOJSON_SEQ_TYPE, "text/csv"})
+    @Operation(summary = "Every incident matching the filters of items, streamed in one answer (no pages): GeoJSON, "
+            + "GeoJSON text sequence or CSV in ACLED's columns. Exports run a few at a time; more get a 503.")
+    public Response export(@BeanParam IncidentExportParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
+        DeclaredParameters.check(uri.getQueryParameters(), IncidentExportParams.class);
+        ExportFormat format = ExportFormat.choose(params.f, headers.getAcceptableMediaTypes());
+        Long max = params.maxFeatures();
+        IncidentQuery query = IncidentQuery.parse(params, null, config.geometry().maxVertices(),
+                config.radius().maxMetres());
+        return Response.ok(exports.stream(query, service.region(query), max, format))
+                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
+                .header("Content-Disposition", "attachment; filename=\"incidents." + format.fileExtension() + "\"")
+                .build();
+    }
+
+    @GET
     @Path("items/{featureId}")
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "One incident as a GeoJSON Feature")
@@ -108,15 +129,16 @@ public class IncidentResource {
         List<FeatureBody.Located> features = FeatureBody.features(body, true);
         List<Incident> created = service.create(features);
         if (features.get(0).pointer().isEmpty()) {
-            Incident incident = created.get(0);
+            StoredIncident incident = StoredIncident.of(created.get(0));
             return Response.created(uri.getBaseUriBuilder().path("collections/incidents/items")
-                    .path(String.valueOf(incident.id)).build()).entity(feature(incident, uri)).build();
+                    .path(String.valueOf(incident.id())).build()).entity(feature(incident, uri)).build();
         }
-        Page<IncidentMatch> page = new Page<>(created.stream().map(i -> new IncidentMatch(i, null)).toList(),
+        Page<IncidentMatch> page = new Page<>(created.stream()
+                .map(i -> new IncidentMatch(StoredIncident.of(i), null)).toList(),
                 (long) created.size(), null);
         return Response.status(Response.Status.CREATED).entity(FeatureCollectionWriter.of(page,
                 List.of(), (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION,
-                        m.incident().id)))).build();
+                        m.incident().id())))).build();
     }
 
     @PUT
@@ -127,7 +149,7 @@ public class IncidentResource {
     @Operation(summary = "Replaces an incident with the Feature in the body")
     public Response replace(@PathParam("featureId") String featureId, String body, @Context UriInfo uri) {
         FeatureBody.Located feature = FeatureBody.features(body, false).get(0);
-        return Response.ok(feature(service.replace(featureId, feature), uri)).build();
+        return Response.ok(feature(StoredIncident.of(service.replace(featureId, feature)), uri)).build();
     }
 
     @DELETE
@@ -139,8 +161,8 @@ public class IncidentResource {
         return Response.noContent().build();
     }
 
-    private static StreamingOutput feature(Incident incident, UriInfo uri) {
+    private static StreamingOutput feature(StoredIncident incident, UriInfo uri) {
         return FeatureCollectionWriter.single(new IncidentMatch(incident, null),
-                (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION, incident.id)));
+                (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION, incident.id())));
     }
 }

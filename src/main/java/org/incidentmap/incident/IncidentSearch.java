@@ -60,7 +60,7 @@ public class IncidentSearch {
     }
 
     /** Reads one incident, or nothing when there is none with this id. */
-    public Optional<Incident> get(long id) {
+    public Optional<StoredIncident> get(long id) {
         try (Connection c = dataSource.getConnection()) {
             List<IncidentMatch> rows = rows(c, ONE, Map.of("id", id), false);
             return rows.stream().findFirst().map(IncidentMatch::incident);
@@ -117,7 +117,7 @@ public class IncidentSearch {
         return new Page<>(matches, matched, next);
     }
 
-    private static SqlFilter filter(IncidentQuery q, Geometry region, boolean withRadius) {
+    static SqlFilter filter(IncidentQuery q, Geometry region, boolean withRadius) {
         SqlFilter f = new SqlFilter();
         if (q.bbox() != null) {
             SpatialSql.bbox(f, q.bbox());
@@ -148,7 +148,7 @@ public class IncidentSearch {
 
     /** Cursor keys: "i:ID" when paging by id, "d:DISTANCE:ID" when paging nearest first. */
     private static String cursorAfter(IncidentMatch last) {
-        long id = last.incident().id;
+        long id = last.incident().id();
         return PageCursor.encode(last.distanceMetres() == null ? "i:" + id : "d:" + last.distanceMetres() + ":" + id);
     }
 

@@ -36,14 +36,18 @@ public class IncidentService {
     Session session;
 
     public Page<IncidentMatch> find(IncidentQuery query) {
-        Geometry region = query.region() == null ? null : regions.geometry(query.region())
+        return search.find(query, region(query));
+    }
+
+    /** The geometry of the query's region, null when it names none; a 400 when there is no such region. */
+    Geometry region(IncidentQuery query) {
+        return query.region() == null ? null : regions.geometry(query.region())
                 .orElseThrow(() -> ProblemException.badParameter("region", "there is no region '" + query.region()
                         + "'; the ids are listed at /collections/regions/items"));
-        return search.find(query, region);
     }
 
     /** Reads one incident for display (no ORM: the read path of every query). */
-    public Incident read(String featureId) {
+    public StoredIncident read(String featureId) {
         return search.get(id(featureId)).orElseThrow(() -> notFound(featureId));
     }
 

@@ -3,6 +3,7 @@ package org.incidentmap.ogcapi;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +39,18 @@ public class CollectionCatalog {
         c.put("itemType", "feature");
         c.put("crs", List.of(CRS84));
         c.put("extent", extent(extent));
-        c.put("links", List.of(
+        List<Link> links = new ArrayList<>(List.of(
                 new Link(self, "self", Link.JSON, "This collection"),
                 new Link(self + "/items", "items", Link.GEOJSON, "The features, as GeoJSON")));
+        if (isIncidents) {
+            // OGC API - Features: "enclosure" links download the whole collection at once.
+            links.add(new Link(self + "/export?f=geojson", "enclosure", Link.GEOJSON, "Every incident, as GeoJSON"));
+            links.add(new Link(self + "/export?f=geojsonseq", "enclosure", "application/geo+json-seq",
+                    "Every incident, one GeoJSON Feature per line"));
+            links.add(new Link(self + "/export?f=csv", "enclosure", "text/csv",
+                    "Every incident, as CSV in ACLED's columns plus ours"));
+        }
+        c.put("links", links);
         return c;
     }
 

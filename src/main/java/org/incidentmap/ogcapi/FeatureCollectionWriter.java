@@ -3,6 +3,7 @@ package org.incidentmap.ogcapi;
 import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
@@ -16,7 +17,9 @@ import java.util.List;
  */
 public final class FeatureCollectionWriter {
 
-    private static final JsonFactory JSON = new ObjectMapper().getFactory();
+    /** Doubles written with the Schubfach algorithm: several times faster than Double.toString, same digits. */
+    static final JsonFactory JSON = new ObjectMapper(JsonFactory.builder()
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER).build()).getFactory();
 
     private FeatureCollectionWriter() {
     }

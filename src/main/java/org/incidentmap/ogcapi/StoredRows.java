@@ -21,6 +21,10 @@ public final class StoredRows {
             session.flush();
             return result;
         } catch (ConstraintViolationException e) {
+            if ("incident_external_id_key".equals(e.getConstraintName())) {
+                throw ProblemException.conflict("An incident with this external_id is stored already; each external "
+                        + "id names one incident.");
+            }
             if (e.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
                 // Another request stored the same id between our check and our insert.
                 throw ProblemException.conflict("A feature with this id was stored meanwhile; fetch it, then PUT.");

@@ -7,11 +7,22 @@ public class ProblemException extends RuntimeException {
 
     private final int status;
     private final List<Violation> violations;
+    private final Integer retryAfterSeconds;
 
     public ProblemException(int status, String detail, List<Violation> violations) {
+        this(status, detail, violations, null);
+    }
+
+    private ProblemException(int status, String detail, List<Violation> violations, Integer retryAfterSeconds) {
         super(detail, null, false, false);
         this.status = status;
         this.violations = List.copyOf(violations);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** A 503: the service is too busy for this kind of request now; a client may retry after the given time. */
+    public static ProblemException busy(String detail, int retryAfterSeconds) {
+        return new ProblemException(503, detail, List.of(), retryAfterSeconds);
     }
 
     public static ProblemException badParameter(String parameter, String detail) {
@@ -43,5 +54,10 @@ public class ProblemException extends RuntimeException {
 
     public List<Violation> violations() {
         return violations;
+    }
+
+    /** Seconds after which a retry may succeed (a {@code Retry-After} header), or null. */
+    public Integer retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 }

@@ -17,7 +17,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response refused(ProblemException e, UriInfo uri) {
-        return response(e.status(), e.getMessage(), e.violations(), uri);
+        Response response = response(e.status(), e.getMessage(), e.violations(), uri);
+        if (e.retryAfterSeconds() != null) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(e.retryAfterSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

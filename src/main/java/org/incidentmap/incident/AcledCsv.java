@@ -1,0 +1,148 @@
+package org.incidentmap.incident;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.incidentmap.geo.Decimal7;
+import org.incidentmap.geo.Rfc3339;
+import org.incidentmap.geo.WktText;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.Point;
+
+/**
+ * The columns of an incidents CSV: first those of an ACLED export, in ACLED's order and with its codes
+ * (time_precision 1-3, labels such as "Explosions/Remote violence"), then ours, which carry what ACLED's columns
+ * cannot: our id, the title, exact times, both precisions by name, all actors and sources, and the geometry as WKT.
+ * A file written with these columns and imported again gives the same incidents.
+ */
+final class AcledCsv {
+
+    record Column(String name, Function<StoredIncident, String> value) {
+    }
+
+    private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
+    private static final Map<String, String> TIME_CODES = Map.of("exact", "1", "day", "1", "week", "2", "month", "3");
+    private static final Map<String, String> GEO_CODES = Map.of("exact", "1", "near", "2", "region", "3");
+
+    static final List<Column> COLUMNS = List.of(
+            new Column("event_id_cnty", i -> i.externalId()),
+            new Column("event_date", i -> utcDate(i.occurredAt()).toString()),
+            new Column("year", i -> String.valueOf(utcDate(i.occurredAt()).getYear())),
+            new Column("time_precision", i -> TIME_CODES.get(i.timePrecision())),
+            new Column("disorder_type", i -> disorderType(category(i))),
+            new Column("event_type", i -> category(i).label()),
+            new Column("sub_event_type", i -> i.subCategory() == null ? null : category(i).subLabel(i.subCategory())),
+            new Column("actor1", i -> actor(i, 0)),
+            new Column("assoc_actor_1", i -> null),
+            new Column("inter1", i -> null),
+            new Column("actor2", i -> actor(i, 1)),
+            new Column("assoc_actor_2", i -> i.actors().size() <= 2 ? null
+                    : String.join("; ", i.actors().subList(2, i.actors().size()))),
+            new Column("inter2", i -> null),
+            new Column("interaction", i -> null),
+            new Column("civilian_targeting", i -> category(i) == Category.VIOLENCE_AGAINST_CIVILIANS
+                    ? "Civilian targeting" : null),
+            new Column("iso", i -> null),
+            new Column("region", i -> null),
+            new Column("country", i -> null),
+            new Column("admin1", i -> i.admin1()),
+            new Column("admin2", i -> i.admin2()),
+            new Column("admin3", i -> null),
+            new Column("location", i -> i.locationName()),
+            new Column("latitude", i -> Decimal7.text(representativePoint(i.geom()).getY())),
+            new Column("longitude", i -> Decimal7.text(representativePoint(i.geom()).getX())),
+            new Column("geo_precision", i -> i.geoPrecision() == null ? null : GEO_CODES.get(i.geoPrecision())),
+            new Column("source", i -> String.join("; ", i.sources().stream().map(Source::name).toList())),
+            new Column("source_scale", i -> null),
+            new Column("notes", i -> i.description()),
+            new Column("fatalities", i -> i.fatalities() == null ? null : String.valueOf(i.fatalities())),
+            new Column("tags", i -> null),
+            new Column("timestamp", i -> String.valueOf(i.updatedAt().getEpochSecond())),
+            new Column("id", i -> String.valueOf(i.id())),
+            new Column("title", i -> i.title()),
+            new Column("occurred_at", i -> Rfc3339.format(i.occurredAt())),
+            new Column("occurred_until", i -> i.occurredUntil() == null ? null : Rfc3339.format(i.occurredUntil())),
+            new Column("time_precision_name", i -> i.timePrecision()),
+            new Column("geo_precision_name", i -> i.geoPrecision()),
+            new Column("actors", i -> actorsJson(i.actors())),
+            new Column("sources", i -> sourcesJson(i.sources())),
+            new Column("geometry", i -> WktText.of(i.geom())));
+
+    private AcledCsv() {
+    }
+
+    private static Category category(StoredIncident i) {
+        return Category.fromWire(i.category()).orElseThrow();
+    }
+
+    /** ACLED's disorder type of an event type; riots and protests are both demonstrations. */
+    private static String disorderType(Category c) {
+        return switch (c) {
+            case BATTLES, EXPLOSIONS_REMOTE_VIOLENCE, VIOLENCE_AGAINST_CIVILIANS -> "Political violence";
+            case PROTESTS, RIOTS -> "Demonstrations";
+            case STRATEGIC_DEVELOPMENTS -> "Strategic developments";
+        };
+    }
+
+    private static String actor(StoredIncident i, int index) {
+        return i.actors().size() > index ? i.actors().get(index) : null;
+    }
+
+    /** The point ACLED's latitude/longitude stand for: a point itself, else a point inside the geometry. */
+    static Point representativePoint(Geometry g) {
+        return g instanceof Point p ? p : g.getInteriorPoint();
+    }
+
+    private static LocalDate utcDate(Instant t) {
+        return LocalDate.ofEpochDay(Math.floorDiv(t.getEpochSecond(), 86_400));
+    }
+
+    private static String actorsJson(List<String> actors) {
+        StringBuilder out = new StringBuilder("[");
+        for (String actor : actors) {
+            out.append(out.length() > 1 ? "," : "");
+            quoted(out, actor);
+        }
+        return out.append(']').toString();
+    }
+
+    private static String sourcesJson(List<Source> sources) {
+        StringBuilder out = new StringBuilder("[");
+        for (Source source : sources) {
+            out.append(out.length() > 1 ? ",{\"name\":" : "{\"name\":");
+            quoted(out, source.name());
+            out.append(",\"url\":");
+            quoted(out, source.url());
+            out.append('}');
+        }
+        return out.append(']').toString();
+    }
+
+    /** A JSON string (or null), escaped as JSON requires. */
+    private static void quoted(StringBuilder out, String text) {
+        if (text == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        JSON_TEXT.quoteAsString(text, out);
+        out.append('"');
+    }
+
+    /** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break; null is empty. */
+    static String field(String value) {
+        if (value == null) {
+            return "";
+        }
+        for (int k = 0; k < value.length(); k++) {
+            char c = value.charAt(k);
+            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
+                return '"' + value.replace("\"", "\"\"") + '"';
+            }
+        }
+        return value;
+    }
+}

@@ -1,0 +1,112 @@
+package org.incidentmap.incident;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.context.ManagedExecutor;
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.ogcapi.FeatureSink;
+import org.incidentmap.ogcapi.FeatureWriter;
+import org.incidentmap.ogcapi.GeoJsonSinks;
+import org.incidentmap.ogcapi.NamedSql;
+import org.incidentmap.ogcapi.ReadAhead;
+import org.incidentmap.ogcapi.SqlFilter;
+import org.incidentmap.problem.ProblemException;
+import org.locationtech.jts.geom.Geometry;
+import org.postgresql.PGStatement;
+
+/**
+ * Streams every incident matching a query, in constant memory: rows come from a server-side cursor in batches
+ * (binary transfer), each is written out as soon as it is read. Only a few exports run at once, since each holds
+ * a connection and a core for as long as its client reads; more are refused with a 503 and Retry-After.
+ */
+@ApplicationScoped
+public class IncidentExport {
+
+    /** Rows fetched from the cursor per round trip: ~1 MB of incidents. */
+    static final int FETCH_ROWS = 2000;
+    /** Rows handed from the reading thread to the writing one at a time. */
+    static final int BATCH_ROWS = 500;
+    static final String ROWS = "SELECT " + IncidentRows.COLUMNS + "%s FROM incident f WHERE %s%s%s";
+
+    private final Semaphore running;
+    private final DataSource dataSource;
+    private final ManagedExecutor executor;
+
+    @Inject
+    public IncidentExport(ServiceConfig config, DataSource dataSource, ManagedExecutor executor) {
+        this.running = new Semaphore(config.export().maxConcurrent());
+        this.dataSource = dataSource;
+        this.executor = executor;
+    }
+
+    /** The export of the matches of {@code q} (in {@code region} when not null), at most {@code max} when given. */
+    StreamingOutput stream(IncidentQuery q, Geometry region, Long max, ExportFormat format) {
+        if (!running.tryAcquire()) {
+            throw ProblemException.busy("Every export slot is in use; exports run a few at a time. Retry shortly.",
+                    10);
+        }
+        boolean near = q.near() != null;
+        SqlFilter filter = IncidentSearch.filter(q, region, true);
+        // Nearest first around a point; by id when a limit picks the first ones; else in the table's own order
+        // (as COPY would), sparing the database a walk of the primary key.
+        String order = near ? " ORDER BY distance_m, f.id" : max != null ? " ORDER BY f.id" : "";
+        String sql = ROWS.formatted(near ? ", " + NearestFirstSearch.DISTANCE + " AS distance_m" : "",
+                filter.where(), order, max == null ? "" : " LIMIT :max");
+        Map<String, Object> values = IncidentSearch.with(filter, "max", max);
+        return stream -> {
+            try {
+                copy(sql, values, sink(format, stream, near));
+            } finally {
+                running.release();
+            }
+        };
+    }
+
+    private void copy(String sql, Map<String, Object> values, FeatureSink<IncidentMatch> sink) throws IOException {
+        ReadAhead.copy(executor, out -> read(sql, values, out), sink, BATCH_ROWS);
+    }
+
+    private void read(String sql, Map<String, Object> values, Consumer<IncidentMatch> out) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            // A cursor (fetch size honoured) needs a transaction; the export only reads, so it ends in a rollback.
+            c.setAutoCommit(false);
+            try (PreparedStatement s = new NamedSql(sql).prepare(c, values)) {
+                // Binary transfer: timestamps and WKB arrive as bytes, with no text to parse.
+                s.unwrap(PGStatement.class).setPrepareThreshold(-1);
+                s.setFetchSize(FETCH_ROWS);
+                try (ResultSet rs = s.executeQuery()) {
+                    boolean distance = rs.getMetaData().getColumnCount() > IncidentRows.COLUMN_COUNT;
+                    while (rs.next()) {
+                        out.accept(new IncidentMatch(IncidentRows.read(rs),
+                                distance ? rs.getDouble("distance_m") : null));
+                    }
+                }
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
+        }
+    }
+
+    private static FeatureSink<IncidentMatch> sink(ExportFormat format, OutputStream stream, boolean distance)
+            throws IOException {
+        FeatureWriter<IncidentMatch> feature = (out, m) -> IncidentFeatureWriter.write(out, m, List.of());
+        return switch (format) {
+            case GEOJSON, JSON -> GeoJsonSinks.collection(stream, feature);
+            case GEOJSON_SEQ -> GeoJsonSinks.sequence(stream, feature);
+            case CSV -> new CsvSink(stream, distance);
+        };
+    }
+}

@@ -1,7 +1,9 @@
 package org.incidentmap.config;
 
+import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.util.Optional;
 
 /** Settings of the incident service, under the {@code incidentmap.} prefix. */
@@ -17,6 +19,11 @@ public interface ServiceConfig {
     Paging paging();
 
     Export export();
+
+    Body body();
+
+    @WithName("import")
+    Import bulkImport();
 
     /**
      * Bearer token that POST, PUT and DELETE on items must carry ({@code Authorization: Bearer <token>}); when it
@@ -43,6 +50,28 @@ public interface ServiceConfig {
          */
         @WithDefault("10000")
         int countMax();
+    }
+
+    interface Body {
+        /**
+         * Largest request body read whole (one Feature, a region, a query geometry); bulk imports stream and may
+         * be as large as {@code quarkus.http.limits.max-body-size}.
+         */
+        @WithDefault("10M")
+        MemorySize maxSize();
+
+        default long maxBytes() {
+            return maxSize().asLongValue();
+        }
+    }
+
+    interface Import {
+        /**
+         * Rows from which an import at least as large as the table drops the secondary indexes and builds them
+         * again at the end, instead of adding each row to them (readers wait for such an import to commit).
+         */
+        @WithDefault("50000")
+        long rebuildAtLeast();
     }
 
     interface Export {

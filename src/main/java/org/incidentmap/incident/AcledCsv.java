@@ -1,6 +1,5 @@
 package org.incidentmap.incident;
 
-import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,7 +22,6 @@ final class AcledCsv {
     record Column(String name, Function<StoredIncident, String> value) {
     }
 
-    private static final JsonStringEncoder JSON_TEXT = JsonStringEncoder.getInstance();
     private static final Map<String, String> TIME_CODES = Map.of("exact", "1", "day", "1", "week", "2", "month", "3");
     private static final Map<String, String> GEO_CODES = Map.of("exact", "1", "near", "2", "region", "3");
 
@@ -67,8 +65,8 @@ final class AcledCsv {
             new Column("occurred_until", i -> i.occurredUntil() == null ? null : Rfc3339.format(i.occurredUntil())),
             new Column("time_precision_name", i -> i.timePrecision()),
             new Column("geo_precision_name", i -> i.geoPrecision()),
-            new Column("actors", i -> actorsJson(i.actors())),
-            new Column("sources", i -> sourcesJson(i.sources())),
+            new Column("actors", i -> JsonText.actors(i.actors())),
+            new Column("sources", i -> JsonText.sources(i.sources())),
             new Column("geometry", i -> WktText.of(i.geom())));
 
     private AcledCsv() {
@@ -98,38 +96,6 @@ final class AcledCsv {
 
     private static LocalDate utcDate(Instant t) {
         return LocalDate.ofEpochDay(Math.floorDiv(t.getEpochSecond(), 86_400));
-    }
-
-    private static String actorsJson(List<String> actors) {
-        StringBuilder out = new StringBuilder("[");
-        for (String actor : actors) {
-            out.append(out.length() > 1 ? "," : "");
-            quoted(out, actor);
-        }
-        return out.append(']').toString();
-    }
-
-    private static String sourcesJson(List<Source> sources) {
-        StringBuilder out = new StringBuilder("[");
-        for (Source source : sources) {
-            out.append(out.length() > 1 ? ",{\"name\":" : "{\"name\":");
-            quoted(out, source.name());
-            out.append(",\"url\":");
-            quoted(out, source.url());
-            out.append('}');
-        }
-        return out.append(']').toString();
-    }
-
-    /** A JSON string (or null), escaped as JSON requires. */
-    private static void quoted(StringBuilder out, String text) {
-        if (text == null) {
-            out.append("null");
-            return;
-        }
-        out.append('"');
-        JSON_TEXT.quoteAsString(text, out);
-        out.append('"');
     }
 
     /** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break; null is empty. */

@@ -1,6 +1,7 @@
 package org.incidentmap.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.incidentmap.geo.Rfc3339;
@@ -15,6 +16,8 @@ final class IncidentFeatureReader {
     static final List<String> PROPERTIES = List.of("title", "description", "category", "sub_category",
             "occurred_at", "occurred_until", "time_precision", "fatalities", "actors", "location_name", "admin1",
             "admin2", "geo_precision", "sources", "external_id");
+    /** {@link #PROPERTIES} for lookups, in the same order (named in problems). */
+    static final Set<String> KNOWN = new LinkedHashSet<>(PROPERTIES);
     /** Set by the server; accepted and ignored so that a fetched Feature can be sent back as it is. */
     static final Set<String> SERVER_SET = Set.of("created_at", "updated_at", "distance_m");
     static final List<String> TIME_PRECISIONS = List.of("exact", "day", "week", "month");
@@ -28,7 +31,7 @@ final class IncidentFeatureReader {
         int before = violations.size();
         FeatureEnvelope envelope = FeatureEnvelope.read(located, maxVertices, violations);
         PropertyReader p = envelope.properties();
-        p.rejectUnknown(PROPERTIES, SERVER_SET);
+        p.rejectUnknown(KNOWN, SERVER_SET);
 
         Incident incident = new Incident();
         incident.geom = envelope.geometry();

@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -16,17 +17,22 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.incidentmap.access.WriteAccess;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.InvalidGeometryException;
 import org.incidentmap.geo.QueryGeometry;
+import org.incidentmap.ogcapi.BoundedBody;
 import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.DeclaredParameters;
 import org.incidentmap.ogcapi.FeatureBody;
+import org.incidentmap.ogcapi.FeatureStream;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.ItemsResponse;
 import org.incidentmap.ogcapi.Link;
@@ -75,10 +81,10 @@ public class IncidentResource {
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Incidents intersecting the geometry in the body (GeoJSON geometry or WKT), for geometries "
             + "too long for a URL; takes the same query parameters as GET items. Re-POST the body to 'next' links.")
-    public Response search(String body, @BeanParam IncidentItemsParams params, @Context UriInfo uri) {
+    public Response search(InputStream body, @BeanParam IncidentItemsParams params, @Context UriInfo uri) {
         Geometry geometry;
         try {
-            geometry = QueryGeometry.parse(body == null ? "" : body, config.geometry().maxVertices());
+            geometry = QueryGeometry.parse(BoundedBody.read(body, config.body().maxBytes()), config.geometry().maxVertices());
         } catch (InvalidGeometryException e) {
             throw ProblemException.badBody(e.pointer(), e.getMessage());
         }
@@ -122,23 +128,50 @@ public class IncidentResource {
     @POST
     @Path("items")
     @WriteAccess
-    @Consumes({Link.GEOJSON, Link.JSON})
+    @Consumes({Link.GEOJSON, Link.JSON, ExportFormat.GEOJSON_SEQ_TYPE, "text/csv"})
     @Produces({Link.GEOJSON, Link.JSON})
-    @Operation(summary = "Adds an incident (a Feature; 201 with Location) or several (a FeatureCollection, all or none)")
-    public Response create(String body, @Context UriInfo uri) {
-        List<FeatureBody.Located> features = FeatureBody.features(body, true);
-        List<Incident> created = service.create(features);
-        if (features.get(0).pointer().isEmpty()) {
-            StoredIncident incident = StoredIncident.of(created.get(0));
+    @Operation(summary = "Adds an incident (a Feature; 201 with Location), or imports many, all or none: a "
+            + "FeatureCollection, a GeoJSON text sequence or an ACLED-style CSV, streamed into the database; "
+            + "incidents whose external_id is stored already are updated")
+    public Response create(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers) {
+        MediaType type = headers.getMediaType();
+        long maxFeature = config.body().maxBytes();
+        try (IncidentImport bulk = service.bulkImport(declaredLength(headers))) {
+            if (type != null && type.isCompatible(MediaType.valueOf(ExportFormat.GEOJSON_SEQ_TYPE))) {
+                bulk.addAll(out -> FeatureStream.readSequence(body, maxFeature, out));
+                return imported(bulk.finish(), uri);
+            }
+            if (type != null && type.isCompatible(MediaType.valueOf("text/csv"))) {
+                new AcledCsvImport(config.geometry().maxVertices()).read(body, bulk);
+                return imported(bulk.finish(), uri);
+            }
+            AtomicReference<JsonNode> root = new AtomicReference<>();
+            bulk.addAll(out -> root.set(FeatureStream.readJson(body, maxFeature, out)));
+            JsonNode lone = root.get();
+            if (lone == null) {
+                return imported(bulk.finish(), uri);
+            }
+            Incident created = service.create(List.of(new FeatureBody.Located(lone, ""))).get(0);
+            StoredIncident incident = StoredIncident.of(created);
             return Response.created(uri.getBaseUriBuilder().path("collections/incidents/items")
                     .path(String.valueOf(incident.id())).build()).entity(feature(incident, uri)).build();
         }
-        Page<IncidentMatch> page = new Page<>(created.stream()
-                .map(i -> new IncidentMatch(StoredIncident.of(i), null)).toList(),
-                (long) created.size(), null);
-        return Response.status(Response.Status.CREATED).entity(FeatureCollectionWriter.of(page,
-                List.of(), (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION,
-                        m.incident().id())))).build();
+    }
+
+    private static long declaredLength(HttpHeaders headers) {
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        return length != null && length.matches("[0-9]{1,18}") ? Long.parseLong(length) : -1;
+    }
+
+    /** The answer to an import: how many incidents it added and updated (201 when it added any). */
+    private static Response imported(IncidentImport.Result result, UriInfo uri) {
+        Map<String, Object> summary = new LinkedHashMap<>();
+        summary.put("created", result.created());
+        summary.put("updated", result.updated());
+        summary.put("links", List.of(new Link(uri.getBaseUriBuilder().path("collections/incidents/items").build()
+                .toString(), "items", Link.GEOJSON, "The incidents")));
+        return Response.status(result.created() > 0 ? Response.Status.CREATED : Response.Status.OK)
+                .type(Link.JSON).entity(summary).build();
     }
 
     @PUT
@@ -147,8 +180,8 @@ public class IncidentResource {
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Replaces an incident with the Feature in the body")
-    public Response replace(@PathParam("featureId") String featureId, String body, @Context UriInfo uri) {
-        FeatureBody.Located feature = FeatureBody.features(body, false).get(0);
+    public Response replace(@PathParam("featureId") String featureId, InputStream body, @Context UriInfo uri) {
+        FeatureBody.Located feature = FeatureBody.features(BoundedBody.read(body, config.body().maxBytes()), false).get(0);
         return Response.ok(feature(StoredIncident.of(service.replace(featureId, feature)), uri)).build();
     }
 

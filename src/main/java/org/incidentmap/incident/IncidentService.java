@@ -5,6 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import javax.sql.DataSource;
+import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.Session;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.ogcapi.CollectionExtent;
@@ -34,6 +36,18 @@ public class IncidentService {
 
     @Inject
     Session session;
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ManagedExecutor executor;
+
+    /** A new bulk import of a body of {@code declaredBytes} (-1: unknown); close it (try-with-resources) whether or not it was finished. */
+    IncidentImport bulkImport(long declaredBytes) {
+        return new IncidentImport(dataSource, config.geometry().maxVertices(), executor, declaredBytes,
+                config.bulkImport().rebuildAtLeast());
+    }
 
     public Page<IncidentMatch> find(IncidentQuery query) {
         return search.find(query, region(query));

@@ -59,6 +59,9 @@ public final class ReadAhead {
             if (next == END) {
                 return;
             }
+            if (next instanceof RuntimeException failure) {
+                throw failure; // a refusal of the input (a problem) reaches the client as it is
+            }
             if (next instanceof Throwable failure) {
                 throw new IOException("reading the items failed", failure);
             }

@@ -11,15 +11,22 @@ import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Refuses a body whose declared Content-Length exceeds {@code quarkus.http.limits.max-body-size} with a 413
- * problem before any of it is read (Quarkus's own refusal has an empty body).
+ * Refuses a body whose declared Content-Length exceeds what its endpoint accepts with a 413 problem before any
+ * of it is read (Quarkus's own refusal has an empty body): {@code quarkus.http.limits.max-body-size} for a bulk
+ * import (POST to the incidents' items, which streams), {@code incidentmap.body.max-size} for every other body.
+ * Bodies without a declared length are counted as they are read (see BoundedBody and the import).
  */
 @ApplicationScoped
 public class BodySizeLimit {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    static final String IMPORT_PATH = "/collections/incidents/items";
+
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
+    MemorySize maxImportSize;
+
+    @ConfigProperty(name = "incidentmap.body.max-size", defaultValue = "10M")
     MemorySize maxBodySize;
 
     void install(@Observes Router router) {
@@ -28,14 +35,15 @@ public class BodySizeLimit {
 
     private void check(RoutingContext ctx) {
         String declared = ctx.request().getHeader("Content-Length");
-        long max = maxBodySize.asLongValue();
+        boolean isImport = ctx.request().method().name().equals("POST") && ctx.request().path().equals(IMPORT_PATH);
+        long max = (isImport ? maxImportSize : maxBodySize).asLongValue();
         if (declared == null || !declared.matches("[0-9]{1,18}") || Long.parseLong(declared) <= max) {
             ctx.next();
             return;
         }
         Problem problem = new Problem("about:blank", "Request Entity Too Large", 413, "The request body has "
-                + declared + " bytes; at most " + max + " are accepted. Split a large FeatureCollection into "
-                + "several requests.", ctx.request().path(), List.of());
+                + declared + " bytes; at most " + max + " are accepted here." + (isImport ? " Split the import into "
+                + "several requests." : " Send many features in one POST to " + IMPORT_PATH + ", which streams them."), ctx.request().path(), List.of());
         try {
             ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
                     .putHeader("Connection", "close").end(JSON.writeValueAsString(problem));

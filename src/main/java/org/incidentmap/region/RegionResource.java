@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -21,6 +22,8 @@ import org.incidentmap.access.WriteAccess;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.TimeInterval;
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.ogcapi.BoundedBody;
 import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.DeclaredParameters;
 import org.incidentmap.ogcapi.FeatureBody;
@@ -39,6 +42,9 @@ public class RegionResource {
 
     @Inject
     CollectionCatalog catalog;
+
+    @Inject
+    ServiceConfig config;
 
     @Inject
     RegionService service;
@@ -80,8 +86,8 @@ public class RegionResource {
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Adds a region (a Feature with a slug id; 201 with Location) or several (all or none)")
-    public Response create(String body, @Context UriInfo uri) {
-        List<FeatureBody.Located> features = FeatureBody.features(body, true);
+    public Response create(InputStream body, @Context UriInfo uri) {
+        List<FeatureBody.Located> features = FeatureBody.features(BoundedBody.read(body, config.body().maxBytes()), true);
         List<Region> created = service.create(features);
         if (features.get(0).pointer().isEmpty()) {
             Region region = created.get(0);
@@ -99,8 +105,8 @@ public class RegionResource {
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Replaces a region with the Feature in the body")
-    public Response replace(@PathParam("featureId") String id, String body, @Context UriInfo uri) {
-        FeatureBody.Located feature = FeatureBody.features(body, false).get(0);
+    public Response replace(@PathParam("featureId") String id, InputStream body, @Context UriInfo uri) {
+        FeatureBody.Located feature = FeatureBody.features(BoundedBody.read(body, config.body().maxBytes()), false).get(0);
         return Response.ok(feature(service.replace(id, feature), uri)).build();
     }
 

@@ -1,0 +1,45 @@
+package org.incidentmap.incident;
+
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
+import java.util.List;
+
+/** The JSON text of an incident's actors and sources, as the CSV export and the bulk import write them. */
+final class JsonText {
+
+    private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
+
+    private JsonText() {
+    }
+
+    static String actors(List<String> actors) {
+        StringBuilder out = new StringBuilder("[");
+        for (String actor : actors) {
+            out.append(out.length() > 1 ? "," : "");
+            quoted(out, actor);
+        }
+        return out.append(']').toString();
+    }
+
+    static String sources(List<Source> sources) {
+        StringBuilder out = new StringBuilder("[");
+        for (Source source : sources) {
+            out.append(out.length() > 1 ? ",{\"name\":" : "{\"name\":");
+            quoted(out, source.name());
+            out.append(",\"url\":");
+            quoted(out, source.url());
+            out.append('}');
+        }
+        return out.append(']').toString();
+    }
+
+    /** A JSON string (or null), escaped as JSON requires. */
+    private static void quoted(StringBuilder out, String text) {
+        if (text == null) {
+            out.append("null");
+            return;
+        }
+        out.append('"');
+        ENCODER.quoteAsString(text, out);
+        out.append('"');
+    }
+}

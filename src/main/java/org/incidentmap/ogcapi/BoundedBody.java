@@ -1,0 +1,47 @@
+package org.incidentmap.ogcapi;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.incidentmap.problem.ProblemException;
+
+/**
+ * Reads a request body that is held whole in memory (one Feature, a query geometry), refusing it with a 413
+ * problem as soon as it passes the limit, whether or not it declared its length. Only bulk imports, which stream,
+ * may send more (up to {@code quarkus.http.limits.max-body-size}).
+ */
+public final class BoundedBody {
+
+    private BoundedBody() {
+    }
+
+    public static String read(InputStream body, long maxBytes) {
+        if (body == null) {
+            return "";
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buffer = new byte[8192];
+        try {
+            for (int n; (n = body.read(buffer)) != -1; ) {
+                if (out.size() + n > maxBytes) {
+                    throw tooLarge(maxBytes, "The request body");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading the request body failed", e);
+        }
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** A 413 for {@code what} ("The request body", "A single feature") being over {@code maxBytes}. */
+    public static ProblemException tooLarge(long maxBytes, String what) {
+        return new ProblemException(413, what + " is larger than the service accepts: at most " + maxBytes
+                + " bytes. Many features may be sent as one FeatureCollection, GeoJSON text sequence or CSV to "
+                + "POST /collections/incidents/items, which streams them; each feature stays under that limit.",
+                List.of());
+    }
+}

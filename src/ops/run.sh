@@ -16,4 +16,6 @@ if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
 fi
 
 ./mvnw -q -B package -DskipTests
-java -jar target/quarkus-app/quarkus-run.jar
+# An explicit heap (JAVA_OPTS to change): 256 MB carries million-incident exports and imports; the benchmark
+# (src/ops/bench.sh) keeps the whole process under 512 MB.
+java ${JAVA_OPTS:--Xmx256m} -jar target/quarkus-app/quarkus-run.jar

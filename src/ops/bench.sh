@@ -1,0 +1,290 @@
+#!/usr/bin/env bash
+# The project's benchmark: the service side by side with the database doing the same work, on this machine.
+#
+#   bench.sh [--count 1000000] [--duration 10] [--connections 8] [--out target/bench] [--smoke]
+#
+# 1. Generates COUNT synthetic incidents (src/ops/synthetic-incidents.sh) in a private cluster under OUT/pg
+#    (kept between runs: regenerated only when the count differs) and starts the service (explicit heap) on it.
+# 2. Queries: for each endpoint, wrk against the service, then pgbench running the SQL the service runs for it
+#    (same statements, same values, plain rows back), interleaved; reports service req/s, pgbench TPS, the ratio,
+#    wrk's p50/p99 and the answer's size.
+# 3. Export: the whole table through the service (GeoJSON text sequence, CSV) against psql's COPY ... TO STDOUT.
+# 4. Import of the same COUNT features into an empty table with the service's indexes: the service (POST of a
+#    GeoJSON text sequence), ogr2ogr -f PostgreSQL (with COPY) and psql \copy.
+# 5. The service's resident memory, sampled every half second throughout.
+# Writes OUT/bench.md (Markdown tables) and OUT/bench.png (a chart), and prints the tables. --smoke: 10,000 rows,
+# 1-second runs; it checks the machinery (CI), its numbers mean nothing.
+# Installs what it needs from the distribution's packages (wrk, gdal-bin, python3-matplotlib) when missing.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+count=1000000; duration=10; connections=8; out=target/bench; smoke=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --count) count=$2; shift 2 ;;
+    --duration) duration=$2; shift 2 ;;
+    --connections) connections=$2; shift 2 ;;
+    --out) out=$2; shift 2 ;;
+    --smoke) smoke=true; count=10000; duration=1; shift ;;
+    *) echo "bench: unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+[[ "$count" =~ ^[0-9]+$ ]] || { echo "bench: --count takes a number" >&2; exit 2; }
+
+pg_port=${BENCH_PG_PORT:-54339}
+http_port=${BENCH_HTTP_PORT:-8099}
+heap=${BENCH_HEAP:-256m}
+db=incidentmap_bench
+import_db=incidentmap_bench_import
+mkdir -p "$out"
+out=$(cd "$out" && pwd)
+log() { echo "bench: $*" >&2; }
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+need() {
+  local missing=()
+  command -v wrk >/dev/null || missing+=(wrk)
+  command -v ogr2ogr >/dev/null || missing+=(gdal-bin)
+  /usr/bin/python3 -c 'import matplotlib' 2>/dev/null || missing+=(python3-matplotlib)
+  if [ ${#missing[@]} -gt 0 ]; then
+    log "installing ${missing[*]}"
+    as_root apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+  command -v pgbench >/dev/null || { log "pgbench is missing (it comes with the PostgreSQL server packages)"; exit 1; }
+}
+need
+
+bash src/ops/pg-cluster.sh start --dir "$out/pg" --port "$pg_port" --db "$db"
+psql_db() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U postgres -d "$1" "${@:2}"; }
+# pgbench plans each statement with its values, as the service's connections do (application.properties:
+# plan_cache_mode=force_custom_plan): -M extended parses and plans every execution. (-M prepared would let a
+# statement without parameters keep one plan, work the service's queries, which bind values, never skip.)
+pgbench_db() { PGOPTIONS="-c plan_cache_mode=force_custom_plan -c jit=off" pgbench -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
+
+[ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+
+service_pid=""
+sampler_pid=""
+cleanup() {
+  [ -n "$sampler_pid" ] && kill "$sampler_pid" 2>/dev/null || true
+  [ -n "$service_pid" ] && kill "$service_pid" 2>/dev/null || true
+  bash src/ops/pg-cluster.sh stop --dir "$out/pg" >/dev/null 2>&1 || true
+}
+trap cleanup EXIT
+
+start_service() { # database
+  QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$1" QUARKUS_HTTP_PORT=$http_port \
+    INCIDENTMAP_SEED_ENABLED=true java "-Xmx$heap" -jar target/quarkus-app/quarkus-run.jar \
+    > "$out/service.log" 2>&1 &
+  service_pid=$!
+  for _ in $(seq 120); do
+    curl -sf -o /dev/null "http://127.0.0.1:$http_port/q/health/ready" && return
+    sleep 0.5
+  done
+  log "the service did not start; see $out/service.log"; exit 1
+}
+
+# 1. Data: the service creates the schema and loads the seed; then COUNT synthetic incidents are added.
+start_service "$db"
+have=$(psql_db "$db" -c "SELECT count(*) FROM incident WHERE title LIKE 'Synthetic incident %'")
+if [ "$have" != "$count" ]; then
+  log "generating $count synthetic incidents"
+  psql_db "$db" -c "DELETE FROM incident WHERE title LIKE 'Synthetic incident %'"
+  bash src/ops/synthetic-incidents.sh --port "$pg_port" --db "$db" --count "$count"
+fi
+psql_db "$db" -c "VACUUM ANALYZE incident"
+total=$(psql_db "$db" -c "SELECT count(*) FROM incident")
+rss_log="$out/rss.txt"
+: > "$rss_log"
+( while kill -0 "$service_pid" 2>/dev/null; do
+    awk '/VmRSS/ {print $2}' "/proc/$service_pid/status" >> "$rss_log" 2>/dev/null || true; sleep 0.5
+  done ) &
+sampler_pid=$!
+
+# 2. Queries, with CONNECTIONS clients (throughput, p50, p99) and with one (p50: the latency a user sees on an
+#    otherwise idle machine). Each endpoint comes with the SQL the service runs for it (see IncidentSearch, NearestFirstSearch,
+#    IncidentExtent): the same statements with the values bound inline.
+COLS="f.id, f.title, f.description, f.category, f.sub_category, f.occurred_at, f.occurred_until, f.time_precision,\
+ f.fatalities, f.actors, f.location_name, f.admin1, f.admin2, f.geo_precision, f.sources::text AS sources,\
+ ST_AsBinary(f.geom) AS wkb, f.created_at, f.updated_at, f.external_id"
+count_up_to() { echo "SELECT count(*) FROM (SELECT 1 FROM incident f WHERE $1 LIMIT 10001) s;"; }
+by_id() { # where limit [after_id]: a page by id; counted unless it holds the whole result
+  local after=${3:+ AND f.id > $3}
+  local sql="SELECT $COLS FROM incident f WHERE $1$after ORDER BY f.id LIMIT $(($2 + 1));"
+  local rows; rows=$(psql_db "$db" -c "SELECT count(*) FROM (SELECT 1 FROM incident f WHERE $1$after LIMIT $(($2 + 1))) s")
+  if [ -n "${3:-}" ] || [ "$rows" -gt "$2" ]; then sql="$sql"$'\n'"$(count_up_to "$1")"; fi
+  echo "$sql"
+}
+near() { # lon lat metres limit
+  local c="ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography" within
+  within="ST_DWithin(f.geom::geography, $c, $3)"
+  local window=$(( ( ($4 + 1) * 12 + 9 ) / 10 + 50 ))
+  local ahead; ahead=$(psql_db "$db" -c "$(count_up_to "$within")")
+  local sql; sql="$(count_up_to "$within")"
+  if [ "$ahead" -ge "$window" ]; then
+    sql="$sql"$'\n'"SELECT f.* FROM (SELECT w.*, count(*) OVER () AS window_rows, max(w.sphere_m) OVER () AS window_reach\
+ FROM (SELECT $COLS, ST_Distance(f.geom::geography, $c) AS distance_m, (f.geom::geography <-> $c) AS sphere_m\
+ FROM incident f WHERE true ORDER BY (f.geom::geography <-> $c) LIMIT $window) w) f WHERE f.distance_m <= $3 AND true\
+ ORDER BY f.distance_m, f.id LIMIT $(($4 + 1));"
+  else
+    sql="$sql"$'\n'"SELECT f.* FROM (SELECT $COLS, ST_Distance(f.geom::geography, $c) AS distance_m FROM incident f\
+ WHERE $within) f WHERE true ORDER BY f.distance_m, f.id LIMIT $(($4 + 1));"
+  fi
+  echo "$sql"
+}
+region_wkt=$(psql_db "$db" -c "SELECT ST_AsText(geom) FROM region WHERE id = 'latakia-governorate'")
+in_region="ST_Intersects(f.geom, ST_GeomFromText('$region_wkt', 4326))"
+deep_after=$(psql_db "$db" -c "SELECT id FROM incident ORDER BY id OFFSET 999900 LIMIT 1" || true)
+deep_after=${deep_after:-$(psql_db "$db" -c "SELECT max(id) - 100 FROM incident")}
+deep_cursor=$(printf 'i:%s' "$deep_after" | base64 | tr '+/' '-_' | tr -d '=\n')
+item_id=$(psql_db "$db" -c "SELECT id FROM incident ORDER BY id OFFSET $((total / 2)) LIMIT 1")
+extent="SELECT min_lon, min_lat, max_lon, max_lat, t0, t1, stale FROM collection_extent WHERE collection = 'incidents';"
+region_extent="SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM region) s;"
+
+names=(); paths=(); sqls=()
+add() { names+=("$1"); paths+=("$2"); sqls+=("$3"); }
+add "collections" "/collections" "$extent"$'\n'"$region_extent"
+add "collection" "/collections/incidents" "$extent"
+add "item" "/collections/incidents/items/$item_id" "SELECT $COLS FROM incident f WHERE f.id = $item_id;"
+add "first page, limit 100" "/collections/incidents/items?limit=100" "$(by_id true 100)"
+add "page 10,000, limit 100" "/collections/incidents/items?limit=100&cursor=$deep_cursor" "$(by_id true 100 "$deep_after")"
+add "radius 1 km, limit 100" "/collections/incidents/items?near=35.783,35.517&radius=1km&limit=100" \
+  "$(near 35.783 35.517 1000 100)"
+add "radius 25 km, limit 1000" "/collections/incidents/items?near=35.783,35.517&radius=25km&limit=1000" \
+  "$(near 35.783 35.517 25000 1000)"
+add "bbox 0.05 deg, limit 1000" "/collections/incidents/items?bbox=35.76,35.50,35.81,35.55&limit=1000" \
+  "$(by_id "ST_Intersects(f.geom, ST_MakeEnvelope(35.76, 35.50, 35.81, 35.55, 4326))" 1000)"
+add "region governorate, limit 1000" "/collections/incidents/items?region=latakia-governorate&limit=1000" \
+  "SELECT geom FROM region WHERE id = 'latakia-governorate';"$'\n'"$(by_id "$in_region" 1000)"
+
+base="http://127.0.0.1:$http_port"
+queries_tsv="$out/queries.tsv"
+printf 'endpoint\tservice_rps\tpgbench_tps\tratio\tp50_ms\tp99_ms\tsolo_p50_ms\tbytes\n' > "$queries_tsv"
+wrk_ms() { # wrk latency like 12.34ms / 1.02s / 850.00us -> ms
+  awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000;
+    printf "%.1f", n }'
+}
+for i in "${!names[@]}"; do
+  url="$base${paths[$i]}"
+  curl -sf -o /dev/null "$url" || { log "GET ${paths[$i]} failed"; exit 1; }
+  bytes=$(curl -sf "$url" | wc -c)
+  wrk -t2 "-c$connections" "-d${duration}s" "$url" > /dev/null 2>&1 # warm-up
+  result=$(wrk -t2 "-c$connections" "-d${duration}s" --latency "$url")
+  rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
+  p50=$(wrk_ms "$(echo "$result" | awk '$1 == "50%" {print $2}')")
+  p99=$(wrk_ms "$(echo "$result" | awk '$1 == "99%" {print $2}')")
+  solo=$(wrk -t1 -c1 "-d${duration}s" --latency "$url")
+  solo_p50=$(wrk_ms "$(echo "$solo" | awk '$1 == "50%" {print $2}')")
+  printf '%s\n' "${sqls[$i]}" > "$out/query-$i.sql"
+  tps=$(pgbench_db -n -M extended -c "$connections" -j 2 -T "$duration" -f "$out/query-$i.sql" "$db" 2>/dev/null \
+    | awk '/^tps/ {print $3; exit}')
+  ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${names[$i]}" "$rps" "$tps" "$ratio" "$p50" "$p99" "$solo_p50" "$bytes" \
+    >> "$queries_tsv"
+  log "${names[$i]}: $rps req/s, pgbench $tps tps, x$ratio"
+done
+
+# 3. Export: the service against COPY of the same rows.
+timed() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'; }
+best_of_3() { { timed "$@"; echo; timed "$@"; echo; timed "$@"; echo; } | sort -n | head -1; }
+transfer_tsv="$out/transfer.tsv"
+printf 'what\tseconds\trows_per_s\tratio_to_reference\n' > "$transfer_tsv"
+curl -sf -o /dev/null "$base/collections/incidents/export?f=geojsonseq" # warm-up
+copy_s=$(best_of_3 psql_db "$db" -c "\\copy (SELECT * FROM incident) TO '/dev/null'")
+copy_csv_s=$(best_of_3 psql_db "$db" -c "\\copy (SELECT * FROM incident) TO '/dev/null' WITH (FORMAT csv, HEADER)")
+seq_s=$(best_of_3 curl -sf -o /dev/null "$base/collections/incidents/export?f=geojsonseq")
+geojson_s=$(best_of_3 curl -sf -o /dev/null "$base/collections/incidents/export?f=geojson")
+csv_s=$(best_of_3 curl -sf -o /dev/null "$base/collections/incidents/export?f=csv")
+row() { awk -v w="$1" -v s="$2" -v n="$total" -v r="$3" 'BEGIN { printf "%s\t%s\t%.0f\t%.2f\n", w, s, n / s, r / s }'; }
+{
+  row "export: psql COPY TO STDOUT (text)" "$copy_s" "$copy_s"
+  row "export: psql COPY TO STDOUT (csv)" "$copy_csv_s" "$copy_csv_s"
+  row "export: service, GeoJSON text sequence" "$seq_s" "$copy_s"
+  row "export: service, GeoJSON" "$geojson_s" "$copy_s"
+  row "export: service, CSV" "$csv_s" "$copy_csv_s"
+} >> "$transfer_tsv"
+
+# 4. Import of the same features into an empty database with the service's schema and indexes.
+curl -sf -o "$out/all.geojsons" "$base/collections/incidents/export?f=geojsonseq"
+psql_db "$db" -c "\\copy (SELECT external_id, title, description, category, sub_category, occurred_at,\
+ occurred_until, time_precision, fatalities, actors, location_name, admin1, admin2, geo_precision, sources, geom\
+ FROM incident) TO '$out/all.copy'"
+kill "$service_pid"; wait "$service_pid" 2>/dev/null || true
+psql_db postgres -c "DROP DATABASE IF EXISTS $import_db" -c "CREATE DATABASE $import_db"
+psql_db "$import_db" -c "CREATE EXTENSION postgis"
+QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$import_db" INCIDENTMAP_SEED_ENABLED=false \
+  QUARKUS_HTTP_PORT=$http_port java "-Xmx$heap" -jar target/quarkus-app/quarkus-run.jar \
+  > "$out/service-import.log" 2>&1 &
+service_pid=$!
+for _ in $(seq 120); do curl -sf -o /dev/null "$base/q/health/ready" && break; sleep 0.5; done
+( while kill -0 "$service_pid" 2>/dev/null; do
+    awk '/VmRSS/ {print $2}' "/proc/$service_pid/status" >> "$rss_log" 2>/dev/null || true; sleep 0.5
+  done ) &
+sampler_pid=$!
+# A warm JVM, as in production: one import of a tenth of the rows first, then an empty table again.
+head -n $(( (total + 9) / 10 )) "$out/all.geojsons" > "$out/warm.geojsons"
+curl -sf -o /dev/null -X POST -H 'Content-Type: application/geo+json-seq' --data-binary "@$out/warm.geojsons" \
+  "$base/collections/incidents/items"
+psql_db "$import_db" -c "TRUNCATE incident" -c "ANALYZE incident"
+rm -f "$out/warm.geojsons"
+like="CREATE TABLE %s (LIKE incident INCLUDING ALL)"
+psql_db "$import_db" -c "$(printf "$like" ogr_incident)" -c "$(printf "$like" copy_incident)"
+import_s=$(timed curl -sf -X POST -H 'Content-Type: application/geo+json-seq' --data-binary "@$out/all.geojsons" \
+  "$base/collections/incidents/items")
+ogr_s=$(timed ogr2ogr --config PG_USE_COPY YES -f PostgreSQL \
+  "PG:host=127.0.0.1 port=$pg_port user=postgres dbname=$import_db" "$out/all.geojsons" \
+  -nln ogr_incident -append -unsetFid -nlt GEOMETRY)
+copyin_s=$(timed psql_db "$import_db" -c "\\copy copy_incident (external_id, title, description, category,\
+ sub_category, occurred_at, occurred_until, time_precision, fatalities, actors, location_name, admin1, admin2,\
+ geo_precision, sources, geom) FROM '$out/all.copy'")
+imported=$(psql_db "$import_db" -c "SELECT (SELECT count(*) FROM incident) || '/' || (SELECT count(*) FROM ogr_incident)\
+ || '/' || (SELECT count(*) FROM copy_incident)")
+[ "$imported" = "$total/$total/$total" ] || { log "import counts differ: $imported (expected $total each)"; exit 1; }
+{
+  row "import: ogr2ogr -f PostgreSQL (COPY), same indexes" "$ogr_s" "$ogr_s"
+  row "import: psql \\copy FROM, same indexes" "$copyin_s" "$ogr_s"
+  row "import: service, POST GeoJSON text sequence" "$import_s" "$ogr_s"
+} >> "$transfer_tsv"
+rm -f "$out/all.geojsons" "$out/all.copy"
+kill "$sampler_pid" 2>/dev/null || true
+max_rss_mb=$(sort -n "$rss_log" | tail -1 | awk '{printf "%.0f", $1 / 1024}')
+
+# 5. Report.
+/usr/bin/python3 - "$out" "$total" "$max_rss_mb" "$heap" "$connections" "$duration" <<'PY'
+import csv, os, platform, sys
+out, total, rss, heap, conns, duration = sys.argv[1:]
+q = list(csv.DictReader(open(os.path.join(out, "queries.tsv")), delimiter="\t"))
+t = list(csv.DictReader(open(os.path.join(out, "transfer.tsv")), delimiter="\t"))
+cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
+lines = [f"Machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; "
+         f"{int(total):,} incidents; service heap {heap}, max RSS {rss} MB; wrk and pgbench with {conns} "
+         f"connections for {duration} s each.", "",
+         f"| endpoint | service req/s | pgbench TPS (same SQL) | ratio | p50 ms | p99 ms | p50 ms, 1 client | bytes |",
+         "|---|---:|---:|---:|---:|---:|---:|---:|"]
+for r in q:
+    lines.append(f"| {r['endpoint']} | {float(r['service_rps']):,.0f} | {float(r['pgbench_tps'] or 0):,.0f} | "
+                 f"{r['ratio']} | {r['p50_ms']} | {r['p99_ms']} | {r['solo_p50_ms']} | {int(r['bytes']):,} |")
+lines += ["", "| bulk transfer | seconds | rows/s | speed vs reference |", "|---|---:|---:|---:|"]
+for r in t:
+    lines.append(f"| {r['what']} | {r['seconds']} | {int(r['rows_per_s']):,} | {r['ratio_to_reference']} |")
+lines += ["", "References: exports against COPY of the same rows in the same format family; imports against ogr2ogr."]
+open(os.path.join(out, "bench.md"), "w").write("\n".join(lines) + "\n")
+print("\n".join(lines))
+import matplotlib
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt
+fig, (a, b) = plt.subplots(1, 2, figsize=(13, 5))
+names = [r["endpoint"] for r in q]
+y = range(len(names))
+a.barh([i + 0.2 for i in y], [float(r["service_rps"]) for r in q], 0.4, label="service (HTTP)")
+a.barh([i - 0.2 for i in y], [float(r["pgbench_tps"] or 0) for r in q], 0.4, label="pgbench, same SQL")
+a.set_yticks(list(y)); a.set_yticklabels(names); a.set_xscale("log"); a.set_xlabel("requests / s (log)")
+a.legend(); a.invert_yaxis(); a.set_title("Queries")
+b.barh([r["what"] for r in t], [float(r["rows_per_s"]) for r in t], color="tab:green")
+b.set_xlabel("rows / s"); b.invert_yaxis(); b.set_title("Bulk export and import")
+fig.suptitle(f"incident map, {int(total):,} incidents, {os.cpu_count()} cores")
+fig.tight_layout()
+fig.savefig(os.path.join(out, "bench.png"), dpi=90)
+PY
+log "wrote $out/bench.md and $out/bench.png"

@@ -31,8 +31,12 @@ while [ $# -gt 0 ]; do
 done
 [[ "$count" =~ ^[0-9]+$ ]] || { echo "bench: --count takes a number" >&2; exit 2; }
 
-pg_port=${BENCH_PG_PORT:-54339}
-http_port=${BENCH_HTTP_PORT:-8099}
+free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+# The full run keeps its cluster on a fixed port between runs; a smoke takes free ports (CI, or beside a full run).
+if $smoke; then default_pg_port=$(free_port); default_http_port=$(free_port); out=${out%/}-smoke
+else default_pg_port=54339; default_http_port=8099; fi
+pg_port=${BENCH_PG_PORT:-$default_pg_port}
+http_port=${BENCH_HTTP_PORT:-$default_http_port}
 heap=${BENCH_HEAP:-256m}
 db=incidentmap_bench
 import_db=incidentmap_bench_import

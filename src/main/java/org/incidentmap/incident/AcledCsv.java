@@ -53,7 +53,7 @@ final class AcledCsv {
             new Column("latitude", i -> Decimal7.text(representativePoint(i.geom()).getY())),
             new Column("longitude", i -> Decimal7.text(representativePoint(i.geom()).getX())),
             new Column("geo_precision", i -> i.geoPrecision() == null ? null : GEO_CODES.get(i.geoPrecision())),
-            new Column("source", i -> String.join("; ", i.sources().stream().map(Source::name).toList())),
+            new Column("source", i -> sourceNames(i.sources())),
             new Column("source_scale", i -> null),
             new Column("notes", i -> i.description()),
             new Column("fatalities", i -> i.fatalities() == null ? null : String.valueOf(i.fatalities())),
@@ -70,6 +70,14 @@ final class AcledCsv {
             new Column("geometry", i -> WktText.of(i.geom())));
 
     private AcledCsv() {
+    }
+
+    private static String sourceNames(List<Source> sources) {
+        StringBuilder names = new StringBuilder();
+        for (Source source : sources) {
+            names.append(names.isEmpty() ? "" : "; ").append(source.name());
+        }
+        return names.toString();
     }
 
     private static Category category(StoredIncident i) {
@@ -98,17 +106,27 @@ final class AcledCsv {
         return LocalDate.ofEpochDay(Math.floorDiv(t.getEpochSecond(), 86_400));
     }
 
-    /** A field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break; null is empty. */
-    static String field(String value) {
+    /** Appends a field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break; null is empty. */
+    static void appendField(StringBuilder out, String value) {
         if (value == null) {
-            return "";
+            return;
         }
-        for (int k = 0; k < value.length(); k++) {
+        int length = value.length();
+        for (int k = 0; k < length; k++) {
             char c = value.charAt(k);
             if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                return '"' + value.replace("\"", "\"\"") + '"';
+                out.append('"');
+                for (int j = 0; j < length; j++) {
+                    char d = value.charAt(j);
+                    out.append(d);
+                    if (d == '"') {
+                        out.append('"');
+                    }
+                }
+                out.append('"');
+                return;
             }
         }
-        return value;
+        out.append(value);
     }
 }

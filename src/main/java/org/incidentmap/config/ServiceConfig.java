@@ -72,6 +72,13 @@ public interface ServiceConfig {
          */
         @WithDefault("50000")
         long rebuildAtLeast();
+
+        /**
+         * Bulk imports that may run at once; each holds a database connection (and, when large, the table's lock)
+         * for as long as its body streams in. Further ones get a 503 with Retry-After.
+         */
+        @WithDefault("2")
+        int maxConcurrent();
     }
 
     interface Export {

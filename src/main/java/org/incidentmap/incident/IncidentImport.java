@@ -10,6 +10,7 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.ogcapi.FeatureBody;
@@ -91,6 +92,9 @@ final class IncidentImport implements AutoCloseable {
     /** The body's declared length, or -1: large imports are loaded another way. */
     private final long declaredBytes;
     private final long rebuildAtLeast;
+    /** Imports that may hold a connection at once (shared by every import); taken when the COPY opens. */
+    private final Semaphore slots;
+    private boolean holdsSlot;
     private Connection connection;
     private PGCopyOutputStream copy;
     private boolean committed;
@@ -102,8 +106,9 @@ final class IncidentImport implements AutoCloseable {
     private List<String> rebuild = List.of();
 
     IncidentImport(DataSource dataSource, int maxVertices, Executor executor, long declaredBytes,
-            long rebuildAtLeast) {
+            long rebuildAtLeast, Semaphore slots) {
         this.dataSource = dataSource;
+        this.slots = slots;
         this.rebuildAtLeast = rebuildAtLeast;
         this.declaredBytes = declaredBytes;
         this.maxVertices = maxVertices;
@@ -261,6 +266,10 @@ final class IncidentImport implements AutoCloseable {
 
     @Override
     public void close() {
+        if (holdsSlot) {
+            slots.release();
+            holdsSlot = false;
+        }
         if (connection == null) {
             return;
         }
@@ -283,6 +292,11 @@ final class IncidentImport implements AutoCloseable {
      * table and an upsert, with the indexes kept.
      */
     private void start() throws SQLException {
+        if (!slots.tryAcquire()) {
+            throw ProblemException.busy("Every import slot is in use; imports run a few at a time. Retry shortly.",
+                    10);
+        }
+        holdsSlot = true;
         connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         try (Statement s = connection.createStatement()) {

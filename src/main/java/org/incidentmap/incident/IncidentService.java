@@ -1,10 +1,12 @@
 package org.incidentmap.incident;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.Session;
@@ -43,10 +45,17 @@ public class IncidentService {
     @Inject
     ManagedExecutor executor;
 
+    private Semaphore importSlots;
+
+    @PostConstruct
+    void init() {
+        importSlots = new Semaphore(config.bulkImport().maxConcurrent());
+    }
+
     /** A new bulk import of a body of {@code declaredBytes} (-1: unknown); close it (try-with-resources) whether or not it was finished. */
     IncidentImport bulkImport(long declaredBytes) {
         return new IncidentImport(dataSource, config.geometry().maxVertices(), executor, declaredBytes,
-                config.bulkImport().rebuildAtLeast());
+                config.bulkImport().rebuildAtLeast(), importSlots);
     }
 
     public Page<IncidentMatch> find(IncidentQuery query) {

@@ -10,7 +10,7 @@ import org.locationtech.jts.io.WKTReader;
 /** Reads the geometry of an {@code intersects} filter: a GeoJSON geometry object or WKT, in WGS 84. */
 public final class QueryGeometry {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.MAPPER;
 
     private QueryGeometry() {
     }
@@ -30,7 +30,7 @@ public final class QueryGeometry {
         try {
             return GeoJsonGeometryReader.read(JSON.readTree(text));
         } catch (JacksonException e) {
-            throw new InvalidGeometryException("", "not valid JSON: " + e.getOriginalMessage());
+            throw new InvalidGeometryException("", "not valid JSON: " + StrictJson.describe(e));
         }
     }
 

@@ -182,6 +182,7 @@ public class IncidentResource {
     @Operation(summary = "Replaces an incident with the Feature in the body")
     public Response replace(@PathParam("featureId") String featureId, InputStream body, @Context UriInfo uri) {
         FeatureBody.Located feature = FeatureBody.features(BoundedBody.read(body, config.body().maxBytes()), false).get(0);
+        FeatureBody.requireSameId(feature, featureId);
         return Response.ok(feature(StoredIncident.of(service.replace(featureId, feature)), uri)).build();
     }
 

@@ -7,12 +7,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import java.util.ArrayList;
 import java.util.List;
+import org.incidentmap.geo.StrictJson;
 import org.incidentmap.problem.ProblemException;
 
 /** Splits a request body into the GeoJSON Features it carries, each with the JSON pointer where it sits. */
 public final class FeatureBody {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper JSON = StrictJson.MAPPER;
 
     /** A Feature object of the body and its pointer ("" for a lone Feature, "/features/2" in a collection). */
     public record Located(JsonNode feature, String pointer) {
@@ -43,6 +44,18 @@ public final class FeatureBody {
         throw ProblemException.badBody("/type", "expected " + expected + ", got type '" + type + "'");
     }
 
+    /**
+     * Refuses a PUT whose body names another feature than its URL: ids are not changed by replacing a feature,
+     * and silently keeping the URL's would store what the client did not mean.
+     */
+    public static void requireSameId(Located feature, String urlId) {
+        JsonNode id = feature.feature().get("id");
+        if (id != null && !id.isNull() && !id.asText().equals(urlId)) {
+            throw ProblemException.badBody("/id", "is '" + id.asText() + "' but the URL names '" + urlId + "'; a PUT cannot change "
+                    + "a feature's id (leave it out, or send the same)");
+        }
+    }
+
     /** Parses JSON text, answering malformed text with a 400 that names the line and column. */
     public static JsonNode parse(String body) {
         if (body == null || body.isBlank()) {
@@ -57,7 +70,7 @@ public final class FeatureBody {
         } catch (JacksonException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-            throw ProblemException.badBody("", "malformed JSON" + where + ": " + e.getOriginalMessage());
+            throw ProblemException.badBody("", "malformed JSON" + where + ": " + StrictJson.describe(e));
         }
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -13,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.function.Consumer;
+import org.incidentmap.geo.StrictJson;
 import org.incidentmap.problem.ProblemException;
 
 /**
@@ -22,8 +22,7 @@ import org.incidentmap.problem.ProblemException;
  */
 public final class FeatureStream {
 
-    private static final ObjectMapper JSON = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build());
+    private static final ObjectMapper JSON = StrictJson.STREAMING;
     private static final byte RECORD_SEPARATOR = 0x1e;
 
     private FeatureStream() {
@@ -132,7 +131,7 @@ public final class FeatureStream {
     }
 
     private static ProblemException malformed(JacksonException e) {
-        return ProblemException.badBody("", "malformed JSON" + at(e.getLocation()) + ": " + e.getOriginalMessage());
+        return ProblemException.badBody("", "malformed JSON" + at(e.getLocation()) + ": " + StrictJson.describe(e));
     }
 
     private static String at(JsonLocation where) {

@@ -107,6 +107,7 @@ public class RegionResource {
     @Operation(summary = "Replaces a region with the Feature in the body")
     public Response replace(@PathParam("featureId") String id, InputStream body, @Context UriInfo uri) {
         FeatureBody.Located feature = FeatureBody.features(BoundedBody.read(body, config.body().maxBytes()), false).get(0);
+        FeatureBody.requireSameId(feature, id);
         return Response.ok(feature(service.replace(id, feature), uri)).build();
     }
 

@@ -153,13 +153,9 @@ public class IncidentSearch {
     }
 
     private static long afterId(String key) {
-        String[] parts = key.split(":");
+        String[] parts = key.split(":", -1);
         if (parts.length == 2 && parts[0].equals("i")) {
-            try {
-                return Long.parseLong(parts[1]);
-            } catch (NumberFormatException e) {
-                // reported below
-            }
+            return PageCursor.id(parts[1]);
         }
         throw PageCursor.invalid();
     }

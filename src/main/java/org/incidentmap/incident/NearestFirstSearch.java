@@ -109,14 +109,14 @@ final class NearestFirstSearch {
 
     /** Parses a "d:DISTANCE:ID" cursor into {@code filter}'s keyset condition; returns the distance. */
     private static double afterDistance(SqlFilter filter, String key) {
-        String[] parts = key.split(":");
+        String[] parts = key.split(":", -1);
         if (parts.length == 3 && parts[0].equals("d")) {
             try {
                 double distance = Double.parseDouble(parts[1]);
                 if (!Double.isFinite(distance) || distance < 0) {
                     throw PageCursor.invalid();
                 }
-                filter.and(AFTER_DISTANCE, "after_distance", distance, "after_id", Long.parseLong(parts[2]));
+                filter.and(AFTER_DISTANCE, "after_distance", distance, "after_id", PageCursor.id(parts[2]));
                 return distance;
             } catch (NumberFormatException e) {
                 // reported below

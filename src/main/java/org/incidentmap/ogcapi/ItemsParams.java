@@ -55,7 +55,9 @@ public class ItemsParams {
         if (!digits.matches("[0-9]+")) {
             throw ProblemException.badParameter("limit", "'" + limit + "' is not an integer >= 1");
         }
-        long value = digits.length() > 9 ? Long.MAX_VALUE : Long.parseLong(digits);
+        // Leading zeros say nothing: 0000000000 is 0 (refused), not a large number (clamped).
+        String significant = digits.replaceFirst("^0+(?=[0-9])", "");
+        long value = significant.length() > 9 ? Long.MAX_VALUE : Long.parseLong(significant);
         if (value < 1) {
             throw ProblemException.badParameter("limit", "must be at least 1, got " + value);
         }

@@ -30,4 +30,12 @@ public final class PageCursor {
         return ProblemException.badParameter("cursor", "not a cursor of this service; follow the 'next' link of a "
                 + "previous page, unchanged");
     }
+
+    /** The id part of a cursor's key: the plain digits this service writes, nothing else (no sign, no spaces). */
+    public static long id(String text) {
+        if (!text.matches("[0-9]{1,18}")) {
+            throw invalid();
+        }
+        return Long.parseLong(text);
+    }
 }

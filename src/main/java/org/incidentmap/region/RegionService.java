@@ -65,7 +65,7 @@ public class RegionService {
         if (bbox != null) {
             SpatialSql.bbox(filter, bbox);
         }
-        SqlFilter page = cursor == null ? filter : filter.copy().and(AFTER_ID, "after_id", PageCursor.decode(cursor));
+        SqlFilter page = cursor == null ? filter : filter.copy().and(AFTER_ID, "after_id", afterRegion(cursor));
         List<Region> rows = page.bind(session.createNativeQuery(PAGE.formatted(page.where()), Region.class))
                 .setParameter("limit", limit + 1).setReadOnly(true).getResultList();
         List<Region> regions = rows.subList(0, Math.min(rows.size(), limit));
@@ -129,5 +129,14 @@ public class RegionService {
             throw ProblemException.badBody(violations);
         }
         return regions;
+    }
+
+    /** The region id a cursor stands after: only what a region id can be (a cursor this service did not make is a 400). */
+    private static String afterRegion(String cursor) {
+        String id = PageCursor.decode(cursor);
+        if (!id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
+            throw PageCursor.invalid();
+        }
+        return id;
     }
 }

@@ -31,6 +31,8 @@ class QueryParameterErrorsTest {
         "limit|-3",
         "limit|ten",
         "limit|2.5",
+        "limit|0000000000",
+        "limit|00",
         "radius|0",
         "radius|-5km",
         "radius|1001km",
@@ -44,6 +46,9 @@ class QueryParameterErrorsTest {
         "intersects|{\"type\":\"Point\"}",
         "cursor|%%%",
         "cursor|bm9wZQ",
+        "cursor|aTotNQ",
+        "cursor|aTorNQ",
+        "cursor|ZDpOYU46NQ",
         "colour|red",
     })
     void shouldRejectWith400NamingTheParameter(String parameter, String value) {
@@ -59,6 +64,14 @@ class QueryParameterErrorsTest {
                 .body("status", equalTo(400))
                 .body("errors[0].parameter", equalTo(parameter))
                 .body("errors[0].detail", not(emptyOrNullString()));
+    }
+
+    @ParameterizedTest(name = "regions cursor {0}")
+    @CsvSource({"WCBZ", "JTAw", "aTox"})
+    void shouldRejectARegionsCursorThisServiceCouldNotHaveMade(String cursor) {
+        given().queryParam("cursor", cursor).when().get("/collections/regions/items")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].parameter", equalTo("cursor"));
     }
 
     @ParameterizedTest(name = "{0} alone")

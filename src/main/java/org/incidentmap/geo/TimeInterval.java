@@ -1,5 +1,6 @@
 package org.incidentmap.geo;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import org.incidentmap.problem.ProblemException;
 
@@ -23,11 +24,19 @@ public record TimeInterval(Instant start, Instant end) {
         }
         Instant start = open(first) || isDuration(first) ? null : at(Rfc3339::startOf, first);
         Instant end = open(last) || isDuration(last) ? null : at(Rfc3339::endOf, last);
-        if (parts.length == 2 && isDuration(last)) {
-            end = start == null ? null : Iso8601Duration.after(start, last);
+        try {
+            if (parts.length == 2 && isDuration(last)) {
+                end = start == null ? null : Iso8601Duration.after(start, last);
+            }
+            if (parts.length == 2 && isDuration(first)) {
+                start = end == null ? null : Iso8601Duration.before(end, first);
+            }
+        } catch (DateTimeException | ArithmeticException e) {
+            throw outOfRange();
         }
-        if (parts.length == 2 && isDuration(first)) {
-            start = end == null ? null : Iso8601Duration.before(end, first);
+        if (start != null && (start.isBefore(EARLIEST) || start.isAfter(LATEST))
+                || end != null && (end.isBefore(EARLIEST) || end.isAfter(LATEST))) {
+            throw outOfRange();
         }
         if (start == null && end == null) {
             throw ProblemException.badParameter("datetime", "an interval needs at least one closed end");
@@ -36,6 +45,14 @@ public record TimeInterval(Instant start, Instant end) {
             throw ProblemException.badParameter("datetime", "the interval starts after it ends");
         }
         return new TimeInterval(start, end);
+    }
+
+    /** RFC 3339 years have four digits; PostgreSQL's timestamps end in year 294276 and would fail past it. */
+    static final Instant EARLIEST = Instant.parse("0001-01-01T00:00:00Z");
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59.999999Z");
+
+    private static ProblemException outOfRange() {
+        return ProblemException.badParameter("datetime", "the interval reaches outside the years 0001 to 9999");
     }
 
     private static boolean isDuration(String text) {

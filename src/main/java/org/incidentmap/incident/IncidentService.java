@@ -105,7 +105,11 @@ public class IncidentService {
 
     @Transactional
     public void delete(String featureId) {
-        get(featureId).delete();
+        // One statement, so that of several concurrent DELETEs one removes the row and the others find nothing (404),
+        // where loading the entity and deleting it would fail at commit for all but one (a 500).
+        if (Incident.delete("id", id(featureId)) == 0) {
+            throw notFound(featureId);
+        }
     }
 
     public CollectionExtent extent() {

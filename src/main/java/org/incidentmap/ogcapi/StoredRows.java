@@ -1,7 +1,9 @@
 package org.incidentmap.ogcapi;
 
 import java.util.function.Supplier;
+import jakarta.persistence.OptimisticLockException;
 import org.hibernate.Session;
+import org.hibernate.StaleStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.DataException;
 import org.incidentmap.problem.ProblemException;
@@ -20,6 +22,9 @@ public final class StoredRows {
             T result = write.get();
             session.flush();
             return result;
+        } catch (OptimisticLockException | StaleStateException e) {
+            // The row went away (a concurrent DELETE) between reading it and writing it back.
+            throw ProblemException.notFound("The feature was deleted while this request was changing it.");
         } catch (ConstraintViolationException e) {
             if ("incident_external_id_key".equals(e.getConstraintName())) {
                 throw ProblemException.conflict("An incident with this external_id is stored already; each external "

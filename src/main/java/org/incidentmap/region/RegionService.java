@@ -109,7 +109,11 @@ public class RegionService {
 
     @Transactional
     public void delete(String id) {
-        get(id).delete();
+        // One statement, so that of several concurrent DELETEs one removes the row and the others find nothing (404),
+        // where loading the entity and deleting it would fail at commit for all but one (a 500).
+        if (id.indexOf('\0') >= 0 || Region.delete("id", id) == 0) {
+            throw ProblemException.notFound("There is no region with id '" + id + "'.");
+        }
     }
 
     @Transactional

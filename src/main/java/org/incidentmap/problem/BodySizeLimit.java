@@ -7,8 +7,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.incidentmap.config.ServiceConfig;
 
 /**
  * Refuses a body whose declared Content-Length exceeds what its endpoint accepts with a 413 problem before any
@@ -26,8 +28,8 @@ public class BodySizeLimit {
     @ConfigProperty(name = "quarkus.http.limits.max-body-size")
     MemorySize maxImportSize;
 
-    @ConfigProperty(name = "incidentmap.body.max-size", defaultValue = "10M")
-    MemorySize maxBodySize;
+    @Inject
+    ServiceConfig config;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(this::check);
@@ -36,7 +38,7 @@ public class BodySizeLimit {
     private void check(RoutingContext ctx) {
         String declared = ctx.request().getHeader("Content-Length");
         boolean isImport = ctx.request().method().name().equals("POST") && ctx.request().path().equals(IMPORT_PATH);
-        long max = (isImport ? maxImportSize : maxBodySize).asLongValue();
+        long max = isImport ? maxImportSize.asLongValue() : config.body().maxBytes();
         if (declared == null || !declared.matches("[0-9]{1,18}") || Long.parseLong(declared) <= max) {
             ctx.next();
             return;

@@ -4,7 +4,9 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.List;
 import java.util.Optional;
+import org.incidentmap.geo.GeometryLimits;
 
 /** Settings of the incident service, under the {@code incidentmap.} prefix. */
 @ConfigMapping(prefix = "incidentmap")
@@ -22,6 +24,12 @@ public interface ServiceConfig {
 
     Body body();
 
+    Timeout timeout();
+
+    Cors cors();
+
+    Http http();
+
     @WithName("import")
     Import bulkImport();
 
@@ -35,6 +43,45 @@ public interface ServiceConfig {
         /** Most vertices a stored or query geometry may have. */
         @WithDefault("100000")
         int maxVertices();
+
+        /** How deeply GeometryCollections may nest (1: a collection of simple geometries only). */
+        @WithDefault("2")
+        int maxCollectionDepth();
+
+        default GeometryLimits limits() {
+            return new GeometryLimits(maxVertices(), maxCollectionDepth());
+        }
+    }
+
+    interface Cors {
+        /**
+         * Origins (scheme://host[:port]) whose pages may write (POST, PUT, PATCH, DELETE) from a browser. Reads
+         * are open to every origin; writes from any origin not listed get a 403.
+         */
+        Optional<List<String>> writeOrigins();
+    }
+
+    interface Http {
+        /**
+         * Host names (without port) the service answers to; links in responses are built from the Host header,
+         * so any other is refused with a 421 instead of echoed into links. "*" accepts any.
+         */
+        @WithDefault("localhost,127.0.0.1,[::1],::1")
+        List<String> hosts();
+    }
+
+    /** PostgreSQL durations ('10s', '500ms', '30min'); a statement that runs longer is stopped with a 503. */
+    interface Timeout {
+        /**
+         * Longest a statement of any request may run; applied to every pooled connection when it is opened
+         * (quarkus.datasource.jdbc.new-connection-sql reads this key).
+         */
+        @WithDefault("10s")
+        String statement();
+
+        /** Longest a statement of a bulk import or export may run (a million rows take about 20 s). */
+        @WithDefault("30min")
+        String bulkStatement();
     }
 
     interface Radius {

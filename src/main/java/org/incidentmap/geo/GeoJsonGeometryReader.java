@@ -26,12 +26,15 @@ public final class GeoJsonGeometryReader {
     private GeoJsonGeometryReader() {
     }
 
-    /** Reads {@code node}; throws {@link InvalidGeometryException} pointing inside it when it is not valid. */
-    public static Geometry read(JsonNode node) {
-        return read(node, "");
+    /**
+     * Reads {@code node}, with collections nested at most {@code limits.maxCollectionDepth()} deep; throws
+     * {@link InvalidGeometryException} pointing inside it when it is not valid.
+     */
+    public static Geometry read(JsonNode node, GeometryLimits limits) {
+        return read(node, "", 0, limits.maxCollectionDepth());
     }
 
-    private static Geometry read(JsonNode node, String at) {
+    private static Geometry read(JsonNode node, String at, int depth, int maxDepth) {
         if (node == null || !node.isObject()) {
             throw new InvalidGeometryException(at, "a geometry must be a GeoJSON object with 'type' and 'coordinates'");
         }
@@ -41,11 +44,14 @@ public final class GeoJsonGeometryReader {
                     + String.join(", ", TYPES));
         }
         if (type.equals("GeometryCollection")) {
+            if (depth == maxDepth) {
+                throw new InvalidGeometryException(at, tooDeep(maxDepth));
+            }
             JsonNode members = node.get("geometries");
             if (members == null || !members.isArray()) {
                 throw new InvalidGeometryException(at + "/geometries", "a GeometryCollection needs a 'geometries' array");
             }
-            return WGS84.createGeometryCollection(each(members, at + "/geometries", GeoJsonGeometryReader::read)
+            return WGS84.createGeometryCollection(each(members, at + "/geometries", (n, p) -> read(n, p, depth + 1, maxDepth))
                     .toArray(Geometry[]::new));
         }
         JsonNode c = node.get("coordinates");
@@ -63,6 +69,11 @@ public final class GeoJsonGeometryReader {
             case "MultiPolygon" -> WGS84.createMultiPolygon(each(c, cAt, GeoJsonGeometryReader::polygon).toArray(Polygon[]::new));
             default -> throw new IllegalStateException(type);
         };
+    }
+
+    static String tooDeep(int maxDepth) {
+        return "GeometryCollections may nest at most " + maxDepth + " deep (incidentmap.geometry.max-collection-depth);"
+                + " flatten this one";
     }
 
     private static Polygon polygon(JsonNode rings, String at) {

@@ -1,9 +1,13 @@
 package org.incidentmap.geo;
 
+import java.util.List;
 import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.GeometryCollection;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.PolygonExtracter;
 import org.locationtech.jts.operation.valid.IsValidOp;
 import org.locationtech.jts.operation.valid.TopologyValidationError;
 
@@ -14,25 +18,66 @@ public final class GeometryRules {
     }
 
     /**
-     * Tests that {@code geometry} has at most {@code maxVertices} vertices and is topologically valid (OGC simple
-     * features, as JTS judges it); throws {@link InvalidGeometryException} naming the reason and the coordinate.
+     * Tests that {@code geometry} is within {@code limits} and topologically valid (OGC simple features, as JTS
+     * judges it, and for a collection as GEOS needs it: see {@link #checkCollectionPolygons}); throws
+     * {@link InvalidGeometryException} naming the reason and the coordinate.
      */
-    public static void check(Geometry geometry, int maxVertices) {
+    public static void check(Geometry geometry, GeometryLimits limits) {
         if (geometry.isEmpty()) {
             throw new InvalidGeometryException("", "the geometry is empty: it has no position to place it on a map");
         }
         int vertices = geometry.getNumPoints();
-        if (vertices > maxVertices) {
+        if (vertices > limits.maxVertices()) {
             throw new InvalidGeometryException("", "the geometry has " + vertices + " vertices; at most "
-                    + maxVertices + " are accepted");
+                    + limits.maxVertices() + " are accepted (incidentmap.geometry.max-vertices)");
+        }
+        if (collectionDepth(geometry) > limits.maxCollectionDepth()) {
+            throw new InvalidGeometryException("", GeoJsonGeometryReader.tooDeep(limits.maxCollectionDepth()));
         }
         checkNoAntipodalEdge(geometry);
+        checkValid(geometry, "the geometry is not valid: ");
+        if (isCollection(geometry)) {
+            checkCollectionPolygons(geometry);
+        }
+    }
+
+    private static void checkValid(Geometry geometry, String prefix) {
         TopologyValidationError error = new IsValidOp(geometry).getValidationError();
         if (error != null) {
             Coordinate at = error.getCoordinate();
             String where = at == null ? "" : " at [" + at.x + ", " + at.y + "]";
-            throw new InvalidGeometryException("", "the geometry is not valid: " + error.getMessage() + where);
+            throw new InvalidGeometryException("", prefix + error.getMessage() + where);
         }
+    }
+
+    /**
+     * Validity of a GeometryCollection only asks each member to be valid, but GEOS (in PostGIS) cannot relate a
+     * collection whose polygons cross one another: every intersects test against it fails with a topology error,
+     * so one such row would break every query that meets it. Its polygons must therefore be valid together, as the
+     * parts of a MultiPolygon (no overlap, no shared edge), at any depth of nesting.
+     */
+    private static void checkCollectionPolygons(Geometry collection) {
+        List<Polygon> polygons = PolygonExtracter.getPolygons(collection);
+        if (polygons.size() > 1) {
+            checkValid(collection.getFactory().createMultiPolygon(polygons.toArray(Polygon[]::new)),
+                    "the polygons of a GeometryCollection must not overlap or share an edge (merge them into one): ");
+        }
+    }
+
+    /** A GeometryCollection proper (JTS's Multi* types are collections too). */
+    private static boolean isCollection(Geometry geometry) {
+        return geometry.getClass() == GeometryCollection.class;
+    }
+
+    private static int collectionDepth(Geometry geometry) {
+        if (!isCollection(geometry)) {
+            return 0;
+        }
+        int deepest = 0;
+        for (int i = 0; i < geometry.getNumGeometries(); i++) {
+            deepest = Math.max(deepest, collectionDepth(geometry.getGeometryN(i)));
+        }
+        return deepest + 1;
     }
 
     /**

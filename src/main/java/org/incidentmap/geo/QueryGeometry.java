@@ -19,22 +19,23 @@ public final class QueryGeometry {
      * Parses {@code text} (GeoJSON when it starts with '{', WKT otherwise) into a valid geometry with SRID 4326;
      * throws {@link InvalidGeometryException} saying what is wrong.
      */
-    public static Geometry parse(String text, int maxVertices) {
+    public static Geometry parse(String text, GeometryLimits limits) {
         String s = text.strip();
-        Geometry g = s.startsWith("{") ? geoJson(s) : wkt(s);
-        GeometryRules.check(g, maxVertices);
+        Geometry g = s.startsWith("{") ? geoJson(s, limits) : wkt(s, limits);
+        GeometryRules.check(g, limits);
         return g;
     }
 
-    private static Geometry geoJson(String text) {
+    private static Geometry geoJson(String text, GeometryLimits limits) {
         try {
-            return GeoJsonGeometryReader.read(JSON.readTree(text));
+            return GeoJsonGeometryReader.read(JSON.readTree(text), limits);
         } catch (JacksonException e) {
             throw new InvalidGeometryException("", "not valid JSON: " + StrictJson.describe(e));
         }
     }
 
-    private static Geometry wkt(String text) {
+    private static Geometry wkt(String text, GeometryLimits limits) {
+        checkShape(text, limits);
         Geometry g;
         try {
             g = new WKTReader(GeoJsonGeometryReader.WGS84).read(text);
@@ -48,5 +49,27 @@ public final class QueryGeometry {
             }
         }
         return g;
+    }
+
+    /**
+     * What the WKT reader does not check itself: it descends once per parenthesis, so text nested deeper than any
+     * geometry within the limits can be (a MultiPolygon's positions sit three levels down) is refused before it can
+     * exhaust the stack; and it stops reading at the closing parenthesis, so anything after it is refused here.
+     */
+    private static void checkShape(String text, GeometryLimits limits) {
+        int allowed = limits.maxCollectionDepth() + 3;
+        int depth = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char ch = text.charAt(i);
+            if (ch == '(' && ++depth > allowed) {
+                throw new InvalidGeometryException("", "parentheses nest deeper than any geometry can: "
+                        + GeoJsonGeometryReader.tooDeep(limits.maxCollectionDepth()));
+            } else if (ch == ')' && --depth == 0 && !text.substring(i + 1).isBlank()) {
+                throw new InvalidGeometryException("", "unexpected text after the WKT geometry, from character "
+                        + (i + 2));
+            } else if (depth < 0) {
+                throw new InvalidGeometryException("", "a ')' at character " + (i + 1) + " closes nothing");
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -40,10 +41,10 @@ final class AcledCsvImport {
             "sub_event_type", "description", "notes", "location_name", "location", "external_id", "event_id_cnty",
             "time_precision", "time_precision", "geo_precision", "geo_precision", "occurred_at", "event_date");
 
-    private final int maxVertices;
+    private final GeometryLimits limits;
 
-    AcledCsvImport(int maxVertices) {
-        this.maxVertices = maxVertices;
+    AcledCsvImport(GeometryLimits limits) {
+        this.limits = limits;
     }
 
     /** Reads every row of {@code body} into {@code bulk}. */
@@ -83,7 +84,7 @@ final class AcledCsvImport {
                 bulk.add((Incident) null);
                 continue;
             }
-            Incident incident = IncidentFeatureReader.read(new FeatureBody.Located(feature, at), maxVertices,
+            Incident incident = IncidentFeatureReader.read(new FeatureBody.Located(feature, at), limits,
                     violations);
             rename(violations, before, csv.recordNumber());
             bulk.add(incident);
@@ -204,7 +205,7 @@ final class AcledCsvImport {
         if (wkt != null) {
             try {
                 TokenBuffer out = new TokenBuffer(JSON, false);
-                GeoJsonGeometryWriter.write(out, QueryGeometry.parse(wkt, maxVertices));
+                GeoJsonGeometryWriter.write(out, QueryGeometry.parse(wkt, limits));
                 return JSON.readTree(out.asParser());
             } catch (InvalidGeometryException e) {
                 violations.add(cell(row, "geometry", e.getMessage()));

@@ -43,10 +43,12 @@ public class IncidentExport {
     private final Semaphore running;
     private final DataSource dataSource;
     private final ManagedExecutor executor;
+    private final String bulkTimeout;
 
     @Inject
     public IncidentExport(ServiceConfig config, DataSource dataSource, ManagedExecutor executor) {
         this.running = new Semaphore(config.export().maxConcurrent());
+        this.bulkTimeout = config.timeout().bulkStatement();
         this.dataSource = dataSource;
         this.executor = executor;
     }
@@ -82,6 +84,7 @@ public class IncidentExport {
         try (Connection c = dataSource.getConnection()) {
             // A cursor (fetch size honoured) needs a transaction; the export only reads, so it ends in a rollback.
             c.setAutoCommit(false);
+            NamedSql.setLocalTimeout(c, bulkTimeout);
             try (PreparedStatement s = new NamedSql(sql).prepare(c, values)) {
                 // Binary transfer: timestamps and WKB arrive as bytes, with no text to parse.
                 s.unwrap(PGStatement.class).setPrepareThreshold(-1);

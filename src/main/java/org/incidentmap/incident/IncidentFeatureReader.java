@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,6 +21,14 @@ final class IncidentFeatureReader {
     static final Set<String> KNOWN = new LinkedHashSet<>(PROPERTIES);
     /** Set by the server; accepted and ignored so that a fetched Feature can be sent back as it is. */
     static final Set<String> SERVER_SET = Set.of("created_at", "updated_at", "distance_m");
+    /**
+     * Sizes of the list properties: they are returned with every page, so unbounded lists would make pages
+     * unbounded (ACLED names two actors and a handful of sources per event).
+     */
+    static final int MAX_ACTORS = 50;
+    static final int MAX_SOURCES = 50;
+    static final int MAX_NAME = 300;
+    static final int MAX_URL = 2000;
     static final List<String> TIME_PRECISIONS = List.of("exact", "day", "week", "month");
     static final List<String> GEO_PRECISIONS = List.of("exact", "near", "region");
 
@@ -27,9 +36,9 @@ final class IncidentFeatureReader {
     }
 
     /** Reads {@code located}; adds every problem found to {@code violations} and returns null if there was one. */
-    static Incident read(FeatureBody.Located located, int maxVertices, List<Violation> violations) {
+    static Incident read(FeatureBody.Located located, GeometryLimits limits, List<Violation> violations) {
         int before = violations.size();
-        FeatureEnvelope envelope = FeatureEnvelope.read(located, maxVertices, violations);
+        FeatureEnvelope envelope = FeatureEnvelope.read(located, limits, violations);
         PropertyReader p = envelope.properties();
         p.rejectUnknown(KNOWN, SERVER_SET);
 
@@ -50,15 +59,15 @@ final class IncidentFeatureReader {
         incident.timePrecision = precision != null ? precision
                 : occurred != null && Rfc3339.isDate(occurred) ? "day" : "exact";
         incident.fatalities = p.integer("fatalities", 0);
-        incident.actors = p.list("actors", (node, at) -> node.isTextual() && !node.asText().isBlank()
-                && PropertyReader.storable(node.asText()) ? node.asText()
-                : p.failAt(at, "must be a non-empty string without NUL characters"));
+        incident.actors = p.list("actors", MAX_ACTORS, (node, at) -> node.isTextual() && !node.asText().isBlank()
+                && PropertyReader.storable(node.asText()) && node.asText().length() <= MAX_NAME ? node.asText()
+                : p.failAt(at, "must be a non-empty string of at most " + MAX_NAME + " characters, without NUL"));
         incident.locationName = p.text("location_name", false, 500);
         incident.admin1 = p.text("admin1", false, 200);
         incident.admin2 = p.text("admin2", false, 200);
         incident.geoPrecision = p.oneOf("geo_precision", false, GEO_PRECISIONS);
         incident.externalId = p.text("external_id", false, 100);
-        incident.sources = p.list("sources", (node, at) -> source(p, node, at));
+        incident.sources = p.list("sources", MAX_SOURCES, (node, at) -> source(p, node, at));
         return violations.size() == before ? incident : null;
     }
 
@@ -77,11 +86,13 @@ final class IncidentFeatureReader {
         JsonNode name = node.get("name");
         JsonNode url = node.get("url");
         if (!node.isObject() || name == null || !name.isTextual() || name.asText().isBlank()
-                || !PropertyReader.storable(name.asText())) {
-            return p.failAt(at, "a source is an object {\"name\": \"...\", \"url\": \"...\"} with a non-empty name");
+                || !PropertyReader.storable(name.asText()) || name.asText().length() > MAX_NAME) {
+            return p.failAt(at, "a source is an object {\"name\": \"...\", \"url\": \"...\"} with a non-empty name"
+                    + " of at most " + MAX_NAME + " characters");
         }
-        if (url != null && !url.isNull() && !(url.isTextual() && url.asText().matches("https?://[^\\s\\x00]+"))) {
-            return p.failAt(at + "/url", "must be an http(s) URL");
+        if (url != null && !url.isNull() && !(url.isTextual() && url.asText().length() <= MAX_URL
+                && url.asText().matches("https?://[^\\s\\x00]+"))) {
+            return p.failAt(at + "/url", "must be an http(s) URL of at most " + MAX_URL + " characters");
         }
         return new Source(name.asText(), url == null || url.isNull() ? null : url.asText());
     }

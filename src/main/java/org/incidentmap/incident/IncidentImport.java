@@ -1,5 +1,7 @@
 package org.incidentmap.incident;
 
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.geo.GeometryLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +16,7 @@ import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.ogcapi.FeatureBody;
+import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.ogcapi.FeatureSink;
 import org.incidentmap.ogcapi.ReadAhead;
 import org.incidentmap.problem.ProblemException;
@@ -85,7 +88,8 @@ final class IncidentImport implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Executor executor;
-    private final int maxVertices;
+    private final GeometryLimits limits;
+    private final String bulkTimeout;
     private final List<Violation> violations = new ArrayList<>();
     private final StringBuilder row = new StringBuilder(2048);
     private final WKBWriter wkb = new WKBWriter(2, ByteOrderValues.LITTLE_ENDIAN, true);
@@ -105,13 +109,14 @@ final class IncidentImport implements AutoCloseable {
     private boolean externalIds;
     private List<String> rebuild = List.of();
 
-    IncidentImport(DataSource dataSource, int maxVertices, Executor executor, long declaredBytes,
-            long rebuildAtLeast, Semaphore slots) {
+    IncidentImport(DataSource dataSource, ServiceConfig config, Executor executor, long declaredBytes,
+            Semaphore slots) {
         this.dataSource = dataSource;
         this.slots = slots;
-        this.rebuildAtLeast = rebuildAtLeast;
+        this.rebuildAtLeast = config.bulkImport().rebuildAtLeast();
+        this.bulkTimeout = config.timeout().bulkStatement();
         this.declaredBytes = declaredBytes;
-        this.maxVertices = maxVertices;
+        this.limits = config.geometry().limits();
         this.executor = executor;
     }
 
@@ -139,7 +144,7 @@ final class IncidentImport implements AutoCloseable {
 
     /** Validates one feature and, while every feature so far was valid, streams it to the database. */
     void add(FeatureBody.Located feature) {
-        add(IncidentFeatureReader.read(feature, maxVertices, violations));
+        add(IncidentFeatureReader.read(feature, limits, violations));
     }
 
     /** Takes an incident read elsewhere (with its problems already in {@link #violations()}). */
@@ -291,6 +296,7 @@ final class IncidentImport implements AutoCloseable {
         holdsSlot = true;
         connection = dataSource.getConnection();
         connection.setAutoCommit(false);
+        NamedSql.setLocalTimeout(connection, bulkTimeout);
         long declaredRows = declaredBytes / BYTES_PER_ROW;
         try (Statement s = connection.createStatement()) {
             if (declaredRows >= rebuildAtLeast && declaredRows >= tableRows(s)) {

@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import org.incidentmap.geo.GeometryLimits;
 import java.util.Arrays;
 import java.util.List;
 import org.incidentmap.geo.Bbox;
@@ -20,7 +21,7 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
         Geometry intersects, List<String> categories, Integer fatalitiesMin, int limit, String cursor) {
 
     /** Parses {@code p}; {@code postedGeometry}, when not null, is the intersects geometry of a POST search. */
-    public static IncidentQuery parse(IncidentItemsParams p, Geometry postedGeometry, int maxVertices,
+    public static IncidentQuery parse(IncidentItemsParams p, Geometry postedGeometry, GeometryLimits limits,
             double maxRadiusMetres) {
         if (p.near != null && p.radius == null) {
             throw ProblemException.badParameter("radius", "is required with 'near' (a distance such as 25km)");
@@ -37,7 +38,7 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
                 p.near == null ? null : NearPoint.parse(p.near),
                 p.radius == null ? null : Radius.parse(p.radius, maxRadiusMetres),
                 p.region == null ? null : region(p.region),
-                postedGeometry != null ? postedGeometry : p.intersects == null ? null : intersects(p.intersects, maxVertices),
+                postedGeometry != null ? postedGeometry : p.intersects == null ? null : intersects(p.intersects, limits),
                 p.category == null ? null : categories(p.category),
                 p.fatalitiesMin == null ? null : fatalitiesMin(p.fatalitiesMin),
                 p.limit(),
@@ -51,9 +52,9 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
         return id;
     }
 
-    private static Geometry intersects(String text, int maxVertices) {
+    private static Geometry intersects(String text, GeometryLimits limits) {
         try {
-            return QueryGeometry.parse(text, maxVertices);
+            return QueryGeometry.parse(text, limits);
         } catch (InvalidGeometryException e) {
             throw ProblemException.badParameter("intersects", e.getMessage());
         }

@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -30,7 +31,6 @@ import org.incidentmap.geo.InvalidGeometryException;
 import org.incidentmap.geo.QueryGeometry;
 import org.incidentmap.ogcapi.BoundedBody;
 import org.incidentmap.ogcapi.CollectionCatalog;
-import org.incidentmap.ogcapi.DeclaredParameters;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureStream;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
@@ -63,7 +63,6 @@ public class IncidentResource {
     @Produces(Link.JSON)
     @Operation(summary = "The incidents collection: description, extent and links")
     public Map<String, Object> collection(@Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
         return catalog.describe(COLLECTION, uri);
     }
 
@@ -84,7 +83,7 @@ public class IncidentResource {
     public Response search(InputStream body, @BeanParam IncidentItemsParams params, @Context UriInfo uri) {
         Geometry geometry;
         try {
-            geometry = QueryGeometry.parse(BoundedBody.read(body, config.body().maxBytes()), config.geometry().maxVertices());
+            geometry = QueryGeometry.parse(BoundedBody.read(body, config.body().maxBytes()), config.geometry().limits());
         } catch (InvalidGeometryException e) {
             throw ProblemException.badBody(e.pointer(), e.getMessage());
         }
@@ -92,8 +91,7 @@ public class IncidentResource {
     }
 
     private Response find(IncidentItemsParams params, Geometry posted, UriInfo uri, String method) {
-        DeclaredParameters.check(uri.getQueryParameters(), IncidentItemsParams.class);
-        IncidentQuery query = IncidentQuery.parse(params, posted, config.geometry().maxVertices(),
+        IncidentQuery query = IncidentQuery.parse(params, posted, config.geometry().limits(),
                 config.radius().maxMetres());
         Page<IncidentMatch> page = service.find(query);
         return ItemsResponse.page(page, uri, COLLECTION, method, (out, m) -> IncidentFeatureWriter.write(out, m, List.of()));
@@ -105,10 +103,9 @@ public class IncidentResource {
     @Operation(summary = "Every incident matching the filters of items, streamed in one answer (no pages): GeoJSON, "
             + "GeoJSON text sequence or CSV in ACLED's columns. Exports run a few at a time; more get a 503.")
     public Response export(@BeanParam IncidentExportParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
-        DeclaredParameters.check(uri.getQueryParameters(), IncidentExportParams.class);
         ExportFormat format = ExportFormat.choose(params.f, headers.getAcceptableMediaTypes());
         Long max = params.maxFeatures();
-        IncidentQuery query = IncidentQuery.parse(params, null, config.geometry().maxVertices(),
+        IncidentQuery query = IncidentQuery.parse(params, null, config.geometry().limits(),
                 config.radius().maxMetres());
         return Response.ok(exports.stream(query, service.region(query), max, format))
                 .header(HttpHeaders.CONTENT_TYPE, format.contentType())
@@ -121,7 +118,6 @@ public class IncidentResource {
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "One incident as a GeoJSON Feature")
     public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
         return Response.ok(feature(service.read(featureId), uri)).build();
     }
 
@@ -142,7 +138,7 @@ public class IncidentResource {
                 return imported(bulk.finish(), uri);
             }
             if (type != null && type.isCompatible(MediaType.valueOf("text/csv"))) {
-                new AcledCsvImport(config.geometry().maxVertices()).read(body, bulk);
+                new AcledCsvImport(config.geometry().limits()).read(body, bulk);
                 return imported(bulk.finish(), uri);
             }
             AtomicReference<JsonNode> root = new AtomicReference<>();

@@ -20,7 +20,6 @@ import org.incidentmap.ogcapi.PageCursor;
 import org.incidentmap.ogcapi.SpatialSql;
 import org.incidentmap.ogcapi.SqlFilter;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.io.WKBWriter;
 
 /**
  * Runs incident queries in SQL over plain JDBC. Radius filters measure true metres on the WGS 84 ellipsoid
@@ -33,8 +32,6 @@ public class IncidentSearch {
 
     static final String CENTRE = "ST_SetSRID(ST_MakePoint(:near_lon, :near_lat), 4326)::geography";
     static final String WITHIN_RADIUS = "ST_DWithin(f.geom::geography, " + CENTRE + ", :radius_m)";
-    /** The region's geometry is bound as a value, so the planner sees its size and can walk the id order. */
-    static final String IN_REGION = "ST_Intersects(f.geom, ST_GeomFromWKB(:region_wkb, 4326))";
     static final String IN_CATEGORIES = "f.category = ANY(:categories)";
     static final String FATALITIES_AT_LEAST = "f.fatalities >= :fatalities_min";
     static final String AFTER_ID = "f.id > :after_id";
@@ -129,10 +126,11 @@ public class IncidentSearch {
             }
         }
         if (region != null) {
-            f.and(IN_REGION, "region_wkb", new WKBWriter().write(region));
+            // Bound as a value, so the planner sees its size and can walk the id order.
+            SpatialSql.intersects(f, "incident", "region_wkb", region);
         }
         if (q.intersects() != null) {
-            SpatialSql.intersects(f, q.intersects());
+            SpatialSql.intersects(f, "incident", "intersects_wkb", q.intersects());
         }
         if (q.datetime() != null) {
             SpatialSql.during(f, q.datetime(), "f.occurred_at", "coalesce(f.occurred_until, f.occurred_at)");

@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import org.incidentmap.geo.GeometryLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PostConstruct;
 import jakarta.inject.Inject;
@@ -54,8 +55,7 @@ public class IncidentService {
 
     /** A new bulk import of a body of {@code declaredBytes} (-1: unknown); close it (try-with-resources) whether or not it was finished. */
     IncidentImport bulkImport(long declaredBytes) {
-        return new IncidentImport(dataSource, config.geometry().maxVertices(), executor, declaredBytes,
-                config.bulkImport().rebuildAtLeast(), importSlots);
+        return new IncidentImport(dataSource, config, executor, declaredBytes, importSlots);
     }
 
     public Page<IncidentMatch> find(IncidentQuery query) {
@@ -120,7 +120,7 @@ public class IncidentService {
         List<Violation> violations = new ArrayList<>();
         List<Incident> incidents = new ArrayList<>();
         for (FeatureBody.Located feature : features) {
-            incidents.add(IncidentFeatureReader.read(feature, config.geometry().maxVertices(), violations));
+            incidents.add(IncidentFeatureReader.read(feature, config.geometry().limits(), violations));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.badBody(violations);

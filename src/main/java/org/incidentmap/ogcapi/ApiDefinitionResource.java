@@ -38,7 +38,6 @@ public class ApiDefinitionResource {
     @GET
     @Operation(hidden = true)
     public Response definition(@BeanParam Params params, @Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), Params.class);
         if (params.format == null || JSON_NAMES.contains(params.format)) {
             return Response.ok(document(Format.JSON), LandingResource.OPENAPI).build();
         }

@@ -1,5 +1,6 @@
 package org.incidentmap.ogcapi;
 
+import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
@@ -15,7 +16,7 @@ import org.locationtech.jts.geom.Geometry;
  */
 public record FeatureEnvelope(JsonNode id, Geometry geometry, PropertyReader properties) {
 
-    public static FeatureEnvelope read(FeatureBody.Located located, int maxVertices, List<Violation> violations) {
+    public static FeatureEnvelope read(FeatureBody.Located located, GeometryLimits limits, List<Violation> violations) {
         JsonNode feature = located.feature();
         String at = located.pointer();
         if (!"Feature".equals(feature.path("type").asText())) {
@@ -27,18 +28,18 @@ public record FeatureEnvelope(JsonNode id, Geometry geometry, PropertyReader pro
             props = JsonNodeFactory.instance.objectNode();
         }
         PropertyReader properties = new PropertyReader(props, at + "/properties", violations);
-        return new FeatureEnvelope(feature.get("id"), geometry(feature.get("geometry"), at, maxVertices, violations),
+        return new FeatureEnvelope(feature.get("id"), geometry(feature.get("geometry"), at, limits, violations),
                 properties);
     }
 
-    private static Geometry geometry(JsonNode node, String at, int maxVertices, List<Violation> violations) {
+    private static Geometry geometry(JsonNode node, String at, GeometryLimits limits, List<Violation> violations) {
         if (node == null || node.isNull()) {
             violations.add(Violation.atPointer(at + "/geometry", "is required: a feature must be placed on the map"));
             return null;
         }
         try {
-            Geometry g = GeoJsonGeometryReader.read(node);
-            GeometryRules.check(g, maxVertices);
+            Geometry g = GeoJsonGeometryReader.read(node, limits);
+            GeometryRules.check(g, limits);
             return g;
         } catch (InvalidGeometryException e) {
             violations.add(Violation.atPointer(at + "/geometry" + e.pointer(), e.getMessage()));

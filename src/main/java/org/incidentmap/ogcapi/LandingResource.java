@@ -26,7 +26,6 @@ public class LandingResource {
     @GET
     @Operation(summary = "Landing page: what this service is and where to go next")
     public Map<String, Object> landing(@Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
         return Map.of(
                 "title", "Incident map",
                 "description", "Incidents (attacks, security operations, clashes, arrests) with their geometries, "
@@ -43,7 +42,6 @@ public class LandingResource {
     @Path("conformance")
     @Operation(summary = "The OGC API conformance classes this service implements")
     public Map<String, Object> conformance(@Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
         return Map.of("conformsTo", CONFORMS_TO);
     }
 

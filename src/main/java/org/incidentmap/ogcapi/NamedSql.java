@@ -58,4 +58,15 @@ public final class NamedSql {
             statement.setObject(index, value);
         }
     }
+
+    /**
+     * Sets the statement timeout (a PostgreSQL duration) for the rest of the transaction open on {@code connection}:
+     * bulk imports and exports may run longer than the timeout every pooled connection starts with.
+     */
+    public static void setLocalTimeout(Connection connection, String timeout) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("SELECT set_config('statement_timeout', ?, true)")) {
+            s.setString(1, timeout);
+            s.execute();
+        }
+    }
 }

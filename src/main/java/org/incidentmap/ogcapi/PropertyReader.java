@@ -90,8 +90,11 @@ public final class PropertyReader {
         }
     }
 
-    /** Reads an array whose items are each read by {@code item} from the node and its pointer. */
-    public <T> List<T> list(String name, ItemReader<T> item) {
+    /**
+     * Reads an array of at most {@code maxItems} items, each read by {@code item} from the node and its pointer.
+     * An unbounded array would make every page that carries the feature unbounded too.
+     */
+    public <T> List<T> list(String name, int maxItems, ItemReader<T> item) {
         JsonNode v = value(name, false);
         List<T> out = new ArrayList<>();
         if (v == null) {
@@ -99,6 +102,10 @@ public final class PropertyReader {
         }
         if (!v.isArray()) {
             fail(name, "must be an array");
+            return out;
+        }
+        if (v.size() > maxItems) {
+            fail(name, "has " + v.size() + " items; at most " + maxItems + " are accepted");
             return out;
         }
         for (int i = 0; i < v.size(); i++) {

@@ -18,7 +18,18 @@ public final class SpatialSql {
     static final String IN_BBOX_ACROSS_ANTIMERIDIAN =
             "(ST_Intersects(f.geom, ST_MakeEnvelope(:bbox_w, :bbox_s, 180, :bbox_n, 4326))"
             + " OR ST_Intersects(f.geom, ST_MakeEnvelope(-180, :bbox_s, :bbox_e, :bbox_n, 4326)))";
-    static final String INTERSECTS = "ST_Intersects(f.geom, ST_GeomFromWKB(:intersects_wkb, 4326))";
+    /**
+     * Deciding whether a point lies in a polygon costs one step per edge a ray from it crosses, so a comb-shaped
+     * polygon of many vertices costs every candidate row thousands of steps. Beyond this many vertices the query
+     * geometry is cut into pieces of at most {@link #PIECE_VERTICES} (ST_Subdivide), the index finds the rows near
+     * each piece and each row is tested against its small piece only: the answer is the same, the cost bounded.
+     */
+    public static final int SUBDIVIDE_ABOVE = 256;
+    static final int PIECE_VERTICES = 64;
+    private static final String WHOLE = "ST_Intersects(f.geom, ST_GeomFromWKB(:%2$s, 4326))";
+    /** ARRAY(...) runs once, before the page is walked in id order; = ANY keeps that walk on the primary key. */
+    private static final String BY_PIECES = "f.id = ANY(ARRAY(SELECT p.id FROM (SELECT ST_Subdivide("
+            + "ST_GeomFromWKB(:%2$s, 4326), " + PIECE_VERTICES + ") AS g) piece JOIN %1$s p ON ST_Intersects(p.geom, piece.g)))";
 
     private SpatialSql() {
     }
@@ -28,8 +39,13 @@ public final class SpatialSql {
                 "bbox_w", box.minLon(), "bbox_s", box.minLat(), "bbox_e", box.maxLon(), "bbox_n", box.maxLat());
     }
 
-    public static void intersects(SqlFilter filter, Geometry geometry) {
-        filter.and(INTERSECTS, "intersects_wkb", new WKBWriter().write(geometry));
+    /**
+     * Adds a condition on rows of {@code table} (whose key is {@code id}) intersecting {@code geometry}, bound as
+     * the parameter {@code parameter}.
+     */
+    public static void intersects(SqlFilter filter, String table, String parameter, Geometry geometry) {
+        String condition = geometry.getNumPoints() > SUBDIVIDE_ABOVE ? BY_PIECES : WHOLE;
+        filter.and(condition.formatted(table, parameter), parameter, new WKBWriter().write(geometry));
     }
 
     /** Adds a condition on a feature's time span [{@code start}, {@code end}] overlapping {@code interval}. */

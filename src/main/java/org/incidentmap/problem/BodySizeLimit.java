@@ -1,14 +1,11 @@
 package org.incidentmap.problem;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.incidentmap.config.ServiceConfig;
 
@@ -20,8 +17,6 @@ import org.incidentmap.config.ServiceConfig;
  */
 @ApplicationScoped
 public class BodySizeLimit {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     static final String IMPORT_PATH = "/collections/incidents/items";
 
@@ -43,14 +38,8 @@ public class BodySizeLimit {
             ctx.next();
             return;
         }
-        Problem problem = new Problem("about:blank", "Request Entity Too Large", 413, "The request body has "
-                + declared + " bytes; at most " + max + " are accepted here." + (isImport ? " Split the import into "
-                + "several requests." : " Send many features in one POST to " + IMPORT_PATH + ", which streams them."), ctx.request().path(), List.of());
-        try {
-            ctx.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                    .putHeader("Connection", "close").end(JSON.writeValueAsString(problem));
-        } catch (JsonProcessingException e) {
-            ctx.fail(e);
-        }
+        RawProblem.send(ctx, 413, "The request body has " + declared + " bytes; at most " + max + " are accepted "
+                + "here." + (isImport ? " Split the import into several requests." : " Send many features in one "
+                + "POST to " + IMPORT_PATH + ", which streams them."), true);
     }
 }

@@ -30,6 +30,10 @@ public class ProblemException extends RuntimeException {
                 List.of(Violation.atParameter(parameter, detail)));
     }
 
+    public static ProblemException badPath(String detail) {
+        return new ProblemException(400, "Invalid path: " + detail, List.of());
+    }
+
     public static ProblemException badBody(String pointer, String detail) {
         return badBody(List.of(Violation.atPointer(pointer, detail)));
     }

@@ -35,6 +35,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        var unavailable = DatabaseUnavailable.of(e);
+        if (unavailable.isPresent()) {
+            LOG.warnf("503 on %s: %s", uri.getPath(), e.getMessage());
+            return refused(unavailable.get(), uri);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return response(500, "The service failed to answer this request; the failure has been logged.",
                 List.of(), uri);

@@ -1,5 +1,6 @@
 package org.incidentmap.region;
 
+import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
@@ -20,9 +21,9 @@ final class RegionFeatureReader {
     }
 
     /** Reads {@code located}; {@code id} overrides the body's id when not null (the id in a PUT path). */
-    static Region read(FeatureBody.Located located, String id, int maxVertices, List<Violation> violations) {
+    static Region read(FeatureBody.Located located, String id, GeometryLimits limits, List<Violation> violations) {
         int before = violations.size();
-        FeatureEnvelope envelope = FeatureEnvelope.read(located, maxVertices, violations);
+        FeatureEnvelope envelope = FeatureEnvelope.read(located, limits, violations);
         PropertyReader p = envelope.properties();
         p.rejectUnknown(PROPERTIES, SERVER_SET);
 

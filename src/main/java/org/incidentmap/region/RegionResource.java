@@ -25,7 +25,6 @@ import org.incidentmap.geo.TimeInterval;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.ogcapi.BoundedBody;
 import org.incidentmap.ogcapi.CollectionCatalog;
-import org.incidentmap.ogcapi.DeclaredParameters;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.ItemsParams;
@@ -53,7 +52,6 @@ public class RegionResource {
     @Produces(Link.JSON)
     @Operation(summary = "The regions collection: description, extent and links")
     public Map<String, Object> collection(@Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
         return catalog.describe(COLLECTION, uri);
     }
 
@@ -62,7 +60,6 @@ public class RegionResource {
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Regions, as a GeoJSON FeatureCollection page (regions have no time: datetime keeps them all)")
     public Response items(@BeanParam ItemsParams params, @Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), ItemsParams.class);
         Bbox bbox = params.bbox == null ? null : Bbox.parse(params.bbox);
         if (params.datetime != null) {
             TimeInterval.parse(params.datetime); // checked, then has nothing to filter
@@ -76,7 +73,6 @@ public class RegionResource {
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "One region as a GeoJSON Feature")
     public Response item(@PathParam("featureId") String id, @Context UriInfo uri) {
-        DeclaredParameters.check(uri.getQueryParameters(), Object.class);
         return Response.ok(feature(service.get(id), uri)).build();
     }
 

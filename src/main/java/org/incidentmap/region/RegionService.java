@@ -1,5 +1,6 @@
 package org.incidentmap.region;
 
+import org.incidentmap.geo.GeometryLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -127,7 +128,7 @@ public class RegionService {
         List<Violation> violations = new ArrayList<>();
         List<Region> regions = new ArrayList<>();
         for (FeatureBody.Located feature : features) {
-            regions.add(RegionFeatureReader.read(feature, id, config.geometry().maxVertices(), violations));
+            regions.add(RegionFeatureReader.read(feature, id, config.geometry().limits(), violations));
         }
         if (!violations.isEmpty()) {
             throw ProblemException.badBody(violations);

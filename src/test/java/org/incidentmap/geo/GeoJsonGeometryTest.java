@@ -18,7 +18,17 @@ class GeoJsonGeometryTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static Geometry read(String json) throws Exception {
-        return GeoJsonGeometryReader.read(JSON.readTree(json));
+        return GeoJsonGeometryReader.read(JSON.readTree(json), LIMITS);
+    }
+
+    private static final GeometryLimits LIMITS = new GeometryLimits(100, 2);
+
+    private static GeometryLimits vertices(int max) {
+        return new GeometryLimits(max, 2);
+    }
+
+    private static Geometry wkt(String text) throws Exception {
+        return new WKTReader(GeoJsonGeometryReader.WGS84).read(text);
     }
 
     private static String write(String wkt) throws Exception {
@@ -65,30 +75,30 @@ class GeoJsonGeometryTest {
     @Test
     void shouldRejectBowtiePolygonNamingTheCrossing() throws Exception {
         Geometry bowtie = new WKTReader(GeoJsonGeometryReader.WGS84).read("POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))");
-        InvalidGeometryException e = assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(bowtie, 100));
+        InvalidGeometryException e = assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(bowtie, vertices(100)));
         assertTrue(e.getMessage().contains("Self-intersection at [0.5, 0.5]"), e.getMessage());
     }
 
     @Test
     void shouldRejectMoreVerticesThanTheLimit() throws Exception {
         Geometry line = new WKTReader(GeoJsonGeometryReader.WGS84).read("LINESTRING(0 0, 1 1, 2 2, 3 3)");
-        assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(line, 3));
-        GeometryRules.check(line, 4);
+        assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(line, vertices(3)));
+        GeometryRules.check(line, vertices(4));
     }
 
     @Test
     void shouldRejectAnEdgeBetweenOppositePointsOfTheGlobe() throws Exception {
         WKTReader wkt = new WKTReader(GeoJsonGeometryReader.WGS84);
         assertThrows(InvalidGeometryException.class,
-                () -> GeometryRules.check(wkt.read("LINESTRING(10 20, -170 -20)"), 100));
-        GeometryRules.check(wkt.read("LINESTRING(10 20, 90 0, -170 -20)"), 100);
-        GeometryRules.check(wkt.read("LINESTRING(179 0, -179 0)"), 100);
+                () -> GeometryRules.check(wkt.read("LINESTRING(10 20, -170 -20)"), vertices(100)));
+        GeometryRules.check(wkt.read("LINESTRING(10 20, 90 0, -170 -20)"), vertices(100));
+        GeometryRules.check(wkt.read("LINESTRING(179 0, -179 0)"), vertices(100));
     }
 
     @Test
     void shouldRejectAnEmptyGeometry() throws Exception {
         Geometry empty = read("{\"type\":\"MultiPolygon\",\"coordinates\":[]}");
-        assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(empty, 100));
+        assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(empty, vertices(100)));
     }
 
     @Test
@@ -109,5 +119,34 @@ class GeoJsonGeometryTest {
     void shouldRoundTripAGeometryCollection() throws Exception {
         String json = write("GEOMETRYCOLLECTION(POINT(1 2), LINESTRING(0 0, 1 1))");
         assertEquals("GEOMETRYCOLLECTION (POINT (1 2), LINESTRING (0 0, 1 1))", read(json).toText());
+    }
+
+    @Test
+    void shouldRejectACollectionWhosePolygonsCrossAsGeosCannotRelateIt() throws Exception {
+        InvalidGeometryException e = assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(
+                wkt("GEOMETRYCOLLECTION(POLYGON((0 0,2 0,2 2,0 2,0 0)),POLYGON((1 1,3 1,3 3,1 3,1 1)))"), LIMITS));
+        assertTrue(e.getMessage().startsWith("the polygons of a GeometryCollection must not overlap"), e.getMessage());
+        assertThrows(InvalidGeometryException.class, () -> GeometryRules.check(wkt("GEOMETRYCOLLECTION("
+                + "GEOMETRYCOLLECTION(POLYGON((0 0,2 0,2 2,0 2,0 0))),MULTIPOLYGON(((1 1,3 1,3 3,1 3,1 1))))"), LIMITS));
+    }
+
+    @Test
+    void shouldAcceptACollectionOfSeparatePolygonsLinesAndPoints() throws Exception {
+        GeometryRules.check(wkt("GEOMETRYCOLLECTION(POLYGON((0 0,2 0,2 2,0 2,0 0)),POLYGON((5 5,6 5,6 6,5 5)),"
+                + "LINESTRING(1 1,5 5),POINT(1 1))"), LIMITS);
+    }
+
+    @Test
+    void shouldRejectCollectionsNestedDeeperThanTheLimit() throws Exception {
+        String nested = "{\"type\":\"Point\",\"coordinates\":[1,2]}";
+        for (int i = 0; i < 3; i++) {
+            nested = "{\"type\":\"GeometryCollection\",\"geometries\":[" + nested + "]}";
+        }
+        String threeDeep = nested;
+        InvalidGeometryException e = assertThrows(InvalidGeometryException.class, () -> read(threeDeep));
+        assertEquals("/geometries/0/geometries/0", e.pointer());
+        GeometryRules.check(wkt("GEOMETRYCOLLECTION(GEOMETRYCOLLECTION(POINT(1 2)))"), LIMITS);
+        assertThrows(InvalidGeometryException.class,
+                () -> GeometryRules.check(wkt("GEOMETRYCOLLECTION(GEOMETRYCOLLECTION(GEOMETRYCOLLECTION(POINT(1 2))))"), LIMITS));
     }
 }

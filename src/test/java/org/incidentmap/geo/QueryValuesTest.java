@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 /** Parsing of the bbox, near, radius, datetime and intersects parameters into typed values. */
 class QueryValuesTest {
 
+    private static final GeometryLimits LIMITS = new GeometryLimits(100, 2);
+
     @Test
     void shouldReadABboxCrossingTheAntimeridian() {
         Bbox box = Bbox.parse("179,-46,-179,-44");
@@ -77,8 +79,21 @@ class QueryValuesTest {
 
     @Test
     void shouldReadIntersectsAsWktOrGeoJson() {
-        assertEquals("Polygon", QueryGeometry.parse("POLYGON((0 0, 1 0, 1 1, 0 0))", 100).getGeometryType());
-        assertEquals("Point", QueryGeometry.parse("{\"type\":\"Point\",\"coordinates\":[1,2]}", 100).getGeometryType());
-        assertThrows(InvalidGeometryException.class, () -> QueryGeometry.parse("POINT(200 0)", 100));
+        assertEquals("Polygon", QueryGeometry.parse("POLYGON((0 0, 1 0, 1 1, 0 0))", LIMITS).getGeometryType());
+        assertEquals("Point", QueryGeometry.parse("{\"type\":\"Point\",\"coordinates\":[1,2]}", LIMITS).getGeometryType());
+        assertThrows(InvalidGeometryException.class, () -> QueryGeometry.parse("POINT(200 0)", LIMITS));
+    }
+
+    @Test
+    void shouldRefuseWktNestedDeeperThanAnyGeometryWithoutExhaustingTheStack() {
+        String deep = "GEOMETRYCOLLECTION(".repeat(5000) + "POINT(1 2)" + ")".repeat(5000);
+        InvalidGeometryException e = assertThrows(InvalidGeometryException.class, () -> QueryGeometry.parse(deep, LIMITS));
+        assertTrue(e.getMessage().contains("nest"), e.getMessage());
+    }
+
+    @Test
+    void shouldRefuseTextAfterTheWkt() {
+        assertThrows(InvalidGeometryException.class, () -> QueryGeometry.parse("POINT(1 2) POINT(3 4)", LIMITS));
+        assertThrows(InvalidGeometryException.class, () -> QueryGeometry.parse("POINT(1 2))", LIMITS));
     }
 }

@@ -2,6 +2,7 @@ package org.incidentmap.ogcapi;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.MatcherAssert.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -13,6 +14,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
 import org.incidentmap.support.Incidents;
@@ -104,13 +106,39 @@ class CapabilitiesTest {
     }
 
     @Test
-    void shouldLetBrowserMapsOnOtherOriginsReadFeatures() {
-        given().header("Origin", "https://maps.example.org").when().get("/collections/incidents/items?limit=1")
-                .then().statusCode(200).header("Access-Control-Allow-Origin", "https://maps.example.org");
-        given().header("Origin", "https://maps.example.org").header("Access-Control-Request-Method", "POST")
-                .when().options("/collections/incidents/items")
-                .then().header("Access-Control-Allow-Origin", "https://maps.example.org")
-                .header("Access-Control-Expose-Headers", containsString("Location"));
+    void shouldLetBrowserMapsOnAnyOriginReadFeaturesWithoutCredentials() {
+        for (String origin : List.of("https://maps.example.org", "null")) {
+            given().header("Origin", origin).when().get("/collections/incidents/items?limit=1")
+                    .then().statusCode(200).header("Access-Control-Allow-Origin", "*").header("Vary", "Origin");
+            given().header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                    .header("Access-Control-Request-Headers", "content-type")
+                    .when().options("/collections/incidents/search")
+                    .then().statusCode(204).header("Access-Control-Allow-Origin", "*")
+                    .header("Access-Control-Allow-Headers", "content-type");
+        }
+    }
+
+    @Test
+    void shouldRefuseWritesFromPagesOnOriginsNotConfigured() {
+        int before = Incidents.count();
+        given().header("Origin", "https://evil.example").header("Access-Control-Request-Method", "DELETE")
+                .when().options("/collections/incidents/items/1")
+                .then().statusCode(403).contentType("application/problem+json")
+                .header("Access-Control-Allow-Origin", (String) null);
+        given().header("Origin", "null").contentType("application/geo+json")
+                .body(Incidents.point("From a sandboxed page", 10, 10)).when().post("/collections/incidents/items")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", containsString("incidentmap.cors.write-origins"));
+        assertEquals(before, Incidents.count());
+    }
+
+    @Test
+    void shouldRefuseAHostItDoesNotAnswerToInsteadOfPuttingItInLinks() {
+        given().header("Host", "evil.example").when().get("/collections")
+                .then().statusCode(421).contentType("application/problem+json")
+                .body("detail", containsString("incidentmap.http.hosts"));
+        given().header("Host", "127.0.0.1:" + RestAssured.port).when().get("/")
+                .then().statusCode(200).body("links[0].href", startsWith("http://127.0.0.1:"));
     }
 
     @Test

@@ -1,0 +1,88 @@
+package org.incidentmap.ogcapi;
+
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ResourceInfo;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.lang.reflect.Parameter;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import org.incidentmap.problem.ProblemException;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * What every request must be before an endpoint sees it, whatever its method: only the query parameters the
+ * endpoint declares (OGC API - Features: 400 for an unknown one; a write declares none, so a misspelt option is
+ * never silently ignored), each once; no control characters in the path or the query (PostgreSQL
+ * text cannot hold a NUL, and none belongs in an id or a parameter).
+ */
+public class StrictRequest {
+
+    private static final Map<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
+
+    @ServerRequestFilter
+    public void check(ContainerRequestContext request, ResourceInfo resource) {
+        if (hasControlCharacter(request.getUriInfo().getPath())) {
+            throw ProblemException.badPath("the path contains a control character (such as %00)");
+        }
+        Set<String> declared = DECLARED.computeIfAbsent(resource.getResourceMethod(), StrictRequest::declaredBy);
+        for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
+            String name = parameter.getKey();
+            if (!declared.contains(name)) {
+                throw ProblemException.badParameter(name, declared.isEmpty()
+                        ? "this endpoint takes no query parameters"
+                        : "not a parameter of this endpoint; it takes " + String.join(", ", declared));
+            }
+            if (parameter.getValue().size() > 1) {
+                throw ProblemException.badParameter(name, "given " + parameter.getValue().size() + " times; give it once");
+            }
+            if (hasControlCharacter(parameter.getValue().get(0))) {
+                throw ProblemException.badParameter(name, "contains a control character (such as %00)");
+            }
+        }
+    }
+
+    /** C0 controls other than tab, line feed and carriage return (which pretty-printed GeoJSON may carry). */
+    static boolean hasControlCharacter(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The {@link QueryParam} fields of a parameter class: the declarations the OpenAPI document is built from. */
+    private static Set<String> fieldsOf(Class<?> type) {
+        Set<String> names = new TreeSet<>();
+        for (Class<?> c = type; c != null; c = c.getSuperclass()) {
+            for (Field f : c.getDeclaredFields()) {
+                QueryParam q = f.getAnnotation(QueryParam.class);
+                if (q != null) {
+                    names.add(q.value());
+                }
+            }
+        }
+        return names;
+    }
+
+    private static Set<String> declaredBy(Method method) {
+        Set<String> names = new TreeSet<>();
+        for (Parameter p : method.getParameters()) {
+            QueryParam query = p.getAnnotation(QueryParam.class);
+            if (query != null) {
+                names.add(query.value());
+            }
+            if (p.isAnnotationPresent(BeanParam.class)) {
+                names.addAll(fieldsOf(p.getType()));
+            }
+        }
+        return names;
+    }
+}

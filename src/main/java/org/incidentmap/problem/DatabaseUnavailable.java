@@ -1,0 +1,46 @@
+package org.incidentmap.problem;
+
+import java.sql.SQLException;
+import java.util.Optional;
+
+/**
+ * Database failures that are not the request's fault and pass: every pooled connection in use, a statement that
+ * ran past its timeout, the database down or restarting. They are answered 503 with Retry-After, not 500, wherever
+ * they surface (plain JDBC or wrapped by Hibernate).
+ */
+public final class DatabaseUnavailable {
+
+    private DatabaseUnavailable() {
+    }
+
+    /** The 503 that {@code failure} deserves, or empty when it is a fault of the service itself. */
+    public static Optional<ProblemException> of(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t instanceof SQLException e) {
+                return classify(e);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<ProblemException> classify(SQLException e) {
+        String state = e.getSQLState();
+        if (state == null) {
+            // Agroal's refusal when no connection came free within quarkus.datasource.jdbc.acquisition-timeout.
+            return String.valueOf(e.getMessage()).contains("acquisition timeout")
+                    ? Optional.of(ProblemException.busy("The service is busy: every database connection stayed in "
+                            + "use for longer than it waits for one. Retry shortly.", 2))
+                    : Optional.empty();
+        }
+        if (state.equals("57014")) {
+            return Optional.of(ProblemException.busy("The request took longer than its statement timeout "
+                    + "(incidentmap.timeout.statement) and was stopped. Narrow it (a smaller area or time span, "
+                    + "a simpler geometry) or retry when the service is less busy.", 10));
+        }
+        if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
+                || state.equals("53300")) {
+            return Optional.of(ProblemException.busy("The database is unavailable or restarting. Retry shortly.", 5));
+        }
+        return Optional.empty();
+    }
+}

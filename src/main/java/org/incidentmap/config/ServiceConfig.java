@@ -68,6 +68,17 @@ public interface ServiceConfig {
          */
         @WithDefault("localhost,127.0.0.1,[::1],::1")
         List<String> hosts();
+
+        /**
+         * Longest request target (path and query) answered with a problem: 414 beyond it. The network layer's own
+         * limit (quarkus.http.limits.max-initial-line-length) sits above it and answers without a body.
+         */
+        @WithDefault("65536")
+        int maxUrlLength();
+
+        /** Most bytes of request headers (names and values); 431 beyond, as for the URL. */
+        @WithDefault("32768")
+        int maxHeaderBytes();
     }
 
     /** PostgreSQL durations ('10s', '500ms', '30min'); a statement that runs longer is stopped with a 503. */
@@ -97,6 +108,13 @@ public interface ServiceConfig {
          */
         @WithDefault("10000")
         int countMax();
+
+        /**
+         * Most a page may weigh in memory (16 bytes a vertex, 2 a character): a page of large geometries ends
+         * early, with a next link, instead of exhausting the heap.
+         */
+        @WithDefault("4M")
+        MemorySize maxBytes();
     }
 
     interface Body {

@@ -34,10 +34,9 @@ import org.postgresql.PGStatement;
 @ApplicationScoped
 public class IncidentExport {
 
-    /** Rows fetched from the cursor per round trip: ~1 MB of incidents. */
-    static final int FETCH_ROWS = 2000;
-    /** Rows handed from the reading thread to the writing one at a time. */
+    /** Rows handed from the reading thread to the writing one at a time, or fewer when they weigh more. */
     static final int BATCH_ROWS = 500;
+    static final long BATCH_WEIGHT = 4L << 20;
     static final String ROWS = "SELECT " + IncidentRows.COLUMNS + "%s FROM incident f WHERE %s%s%s";
 
     private final Semaphore running;
@@ -77,7 +76,8 @@ public class IncidentExport {
     }
 
     private void copy(String sql, Map<String, Object> values, FeatureSink<IncidentMatch> sink) throws IOException {
-        ReadAhead.copy(executor, out -> read(sql, values, out), sink, BATCH_ROWS);
+        ReadAhead.copy(executor, out -> read(sql, values, out), sink, BATCH_ROWS, m -> m.incident().weight(),
+                BATCH_WEIGHT);
     }
 
     private void read(String sql, Map<String, Object> values, Consumer<IncidentMatch> out) throws SQLException {
@@ -88,7 +88,7 @@ public class IncidentExport {
             try (PreparedStatement s = new NamedSql(sql).prepare(c, values)) {
                 // Binary transfer: timestamps and WKB arrive as bytes, with no text to parse.
                 s.unwrap(PGStatement.class).setPrepareThreshold(-1);
-                s.setFetchSize(FETCH_ROWS);
+                s.setFetchSize(IncidentSearch.FIRST_FETCH);
                 try (ResultSet rs = s.executeQuery()) {
                     boolean distance = rs.getMetaData().getColumnCount() > IncidentRows.COLUMN_COUNT;
                     while (rs.next()) {

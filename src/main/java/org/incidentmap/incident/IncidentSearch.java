@@ -46,11 +46,22 @@ public class IncidentSearch {
     @Inject
     ServiceConfig config;
 
+    /** Rows fetched first; the driver then sizes each fetch to its buffer (adaptiveFetch, maxResultBuffer). */
+    static final int FIRST_FETCH = 8;
+    static final long COUNT_ONLY_WITHIN_NANOS = 1_000_000_000L;
+
     /** Finds one page of the incidents matching {@code q} (and in {@code region} when not null). */
     public Page<IncidentMatch> find(IncidentQuery q, Geometry region) {
         try (Connection c = dataSource.getConnection()) {
-            return q.near() == null ? byId(c, q, filter(q, region, true))
-                    : new NearestFirstSearch(c, this, q).find(filter(q, region, true), filter(q, region, false));
+            // Rows come through a cursor, in fetches bounded in bytes, so that a page can stop at its weight.
+            c.setAutoCommit(false);
+            try {
+                return q.near() == null ? byId(c, q, filter(q, region, true))
+                        : new NearestFirstSearch(c, this, q).find(filter(q, region, true), filter(q, region, false));
+            } finally {
+                c.rollback();
+                c.setAutoCommit(true);
+            }
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
         }
@@ -59,7 +70,7 @@ public class IncidentSearch {
     /** Reads one incident, or nothing when there is none with this id. */
     public Optional<StoredIncident> get(long id) {
         try (Connection c = dataSource.getConnection()) {
-            List<IncidentMatch> rows = rows(c, ONE, Map.of("id", id), false);
+            List<IncidentMatch> rows = rows(c, ONE, Map.of("id", id), false, Long.MAX_VALUE).rows();
             return rows.stream().findFirst().map(IncidentMatch::incident);
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
@@ -68,10 +79,17 @@ public class IncidentSearch {
 
     private Page<IncidentMatch> byId(Connection c, IncidentQuery q, SqlFilter filter) throws SQLException {
         SqlFilter page = q.cursor() == null ? filter : filter.copy().and(AFTER_ID, "after_id", afterId(q.cursor()));
-        List<IncidentMatch> rows = rows(c, PAGE_BY_ID.formatted(page.where()), with(page, "limit", q.limit() + 1),
-                false);
-        boolean whole = q.cursor() == null && rows.size() <= q.limit();
-        return page(q, rows, whole ? Long.valueOf(rows.size()) : countUpTo(c, filter, countMax()));
+        long started = System.nanoTime();
+        PageRows rows = rows(c, PAGE_BY_ID.formatted(page.where()), with(page, "limit", q.limit() + 1), false,
+                maxPageWeight());
+        boolean whole = q.cursor() == null && !rows.cut() && rows.rows().size() <= q.limit();
+        if (whole) {
+            return page(q, rows, (long) rows.rows().size());
+        }
+        // numberMatched is optional: a filter whose page was slow (a large, intricate geometry) would cost about
+        // as much again to count, so its count is left out rather than doubling the request's time.
+        boolean slow = System.nanoTime() - started > COUNT_ONLY_WITHIN_NANOS;
+        return page(q, rows, slow ? null : countUpTo(c, filter, countMax()));
     }
 
     /** Counts the matches of {@code filter} up to {@code cap}; null when there are more (not worth counting). */
@@ -88,16 +106,40 @@ public class IncidentSearch {
         return config.paging().countMax();
     }
 
-    /** Runs {@code sql} and reads its incident rows, each with the distance column after them when asked. */
-    static List<IncidentMatch> rows(Connection c, String sql, Map<String, Object> values, boolean distance)
+    long maxPageWeight() {
+        return config.paging().maxBytes().asLongValue();
+    }
+
+    /**
+     * Rows of a page, in order; {@code cut} when reading stopped at the page's weight with more rows to come (the
+     * page then ends early, with a next link, as OGC API - Features allows).
+     */
+    record PageRows(List<IncidentMatch> rows, boolean cut) {
+    }
+
+    /**
+     * Runs {@code sql} and reads its incident rows, each with the distance column after them when asked, until
+     * they weigh {@code maxWeight} (at least one row is read).
+     */
+    static PageRows rows(Connection c, String sql, Map<String, Object> values, boolean distance, long maxWeight)
             throws SQLException {
         List<IncidentMatch> out = new ArrayList<>();
-        try (PreparedStatement s = new NamedSql(sql).prepare(c, values); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                out.add(new IncidentMatch(IncidentRows.read(rs), distance ? rs.getDouble("distance_m") : null));
+        long weight = 0;
+        try (PreparedStatement s = new NamedSql(sql).prepare(c, values)) {
+            s.setFetchSize(FIRST_FETCH);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    IncidentMatch match = new IncidentMatch(IncidentRows.read(rs),
+                            distance ? rs.getDouble("distance_m") : null);
+                    out.add(match);
+                    weight += match.incident().weight();
+                    if (weight >= maxWeight) {
+                        return new PageRows(out, rs.next());
+                    }
+                }
             }
         }
-        return out;
+        return new PageRows(out, false);
     }
 
     static Map<String, Object> with(SqlFilter filter, Object... namesAndValues) {
@@ -108,9 +150,11 @@ public class IncidentSearch {
         return values;
     }
 
-    static Page<IncidentMatch> page(IncidentQuery q, List<IncidentMatch> rows, Long matched) {
-        List<IncidentMatch> matches = rows.subList(0, Math.min(rows.size(), q.limit()));
-        String next = rows.size() > q.limit() ? cursorAfter(matches.get(matches.size() - 1)) : null;
+    static Page<IncidentMatch> page(IncidentQuery q, PageRows rows, Long matched) {
+        List<IncidentMatch> all = rows.rows();
+        List<IncidentMatch> matches = all.subList(0, Math.min(all.size(), q.limit()));
+        boolean more = rows.cut() || all.size() > q.limit();
+        String next = more ? cursorAfter(matches.get(matches.size() - 1)) : null;
         return new Page<>(matches, matched, next);
     }
 

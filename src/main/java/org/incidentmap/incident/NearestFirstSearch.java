@@ -67,44 +67,55 @@ final class NearestFirstSearch {
         if (matched != null && matched > countMax) {
             matched = null;
         }
-        List<IncidentMatch> rows = null;
+        IncidentSearch.PageRows rows = null;
         if (aheadCount == null || aheadCount >= window) {
             rows = fromWindow(withoutRadius, after, window);
         }
         if (rows == null) {
             rows = IncidentSearch.rows(connection, ALL_SORTED.formatted(withRadius.where(), after.where()),
                     IncidentSearch.with(withRadius, "limit", q.limit() + 1, "after_distance",
-                            after.values().get("after_distance"), "after_id", after.values().get("after_id")), true);
+                            after.values().get("after_distance"), "after_id", after.values().get("after_id")), true,
+                    search.maxPageWeight());
         }
         return IncidentSearch.page(q, rows, matched);
     }
 
     /** The page read from the nearest window, or null when the window cannot prove it exact. */
-    private List<IncidentMatch> fromWindow(SqlFilter filter, SqlFilter after, int window) throws SQLException {
+    private IncidentSearch.PageRows fromWindow(SqlFilter filter, SqlFilter after, int window) throws SQLException {
         String sql = WINDOW.formatted(filter.where(), after.where());
         Map<String, Object> values = IncidentSearch.with(filter, "window", window, "limit", q.limit() + 1,
                 "after_distance", after.values().get("after_distance"), "after_id", after.values().get("after_id"));
         List<IncidentMatch> rows = new ArrayList<>();
         long windowRows = 0;
         double reach = 0;
-        try (PreparedStatement s = new NamedSql(sql).prepare(connection, values); ResultSet rs = s.executeQuery()) {
-            while (rs.next()) {
-                rows.add(new IncidentMatch(IncidentRows.read(rs), rs.getDouble("distance_m")));
-                windowRows = rs.getLong("window_rows");
-                reach = rs.getDouble("window_reach");
+        long weight = 0;
+        boolean cut = false;
+        try (PreparedStatement s = new NamedSql(sql).prepare(connection, values)) {
+            s.setFetchSize(IncidentSearch.FIRST_FETCH);
+            try (ResultSet rs = s.executeQuery()) {
+                while (!cut && rs.next()) {
+                    IncidentMatch match = new IncidentMatch(IncidentRows.read(rs), rs.getDouble("distance_m"));
+                    rows.add(match);
+                    windowRows = rs.getLong("window_rows");
+                    reach = rs.getDouble("window_reach");
+                    weight += match.incident().weight();
+                    cut = weight >= search.maxPageWeight() && rs.next();
+                }
             }
         }
         if (rows.isEmpty()) {
             return null;
         }
+        IncidentSearch.PageRows page = new IncidentSearch.PageRows(rows, cut);
         if (windowRows < window) {
-            return rows; // the window held every candidate
+            return page; // the window held every candidate
         }
+        // The page (up to its last row) is exact when no row outside the window can come before that row.
         double unseenAtLeast = reach * SPHERE_TO_ELLIPSOID;
-        boolean exact = rows.size() > q.limit()
+        boolean exact = cut || rows.size() > q.limit()
                 ? rows.get(rows.size() - 1).distanceMetres() < unseenAtLeast
                 : q.radius().metres() < unseenAtLeast;
-        return exact ? rows : null;
+        return exact ? page : null;
     }
 
     /** Parses a "d:DISTANCE:ID" cursor into {@code filter}'s keyset condition; returns the distance. */

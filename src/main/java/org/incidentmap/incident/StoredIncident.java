@@ -14,6 +14,28 @@ public record StoredIncident(long id, String externalId, String title, String de
         List<String> actors, String locationName, String admin1, String admin2, String geoPrecision,
         List<Source> sources, Geometry geom, Instant createdAt, Instant updatedAt) {
 
+    /** Bytes per vertex of a geometry held in memory (two doubles), the unit of {@link #weight()}. */
+    static final int VERTEX_BYTES = 16;
+
+    /**
+     * About how many bytes this incident holds in memory: its vertices and its text. Reads stop a page or an
+     * export batch at a total weight, so that a page of large geometries cannot exhaust the heap.
+     */
+    long weight() {
+        long chars = length(title) + length(description) + length(locationName) + length(admin1) + length(admin2);
+        for (String actor : actors) {
+            chars += actor.length();
+        }
+        for (Source source : sources) {
+            chars += length(source.name()) + length(source.url());
+        }
+        return (long) geom.getNumPoints() * VERTEX_BYTES + 2 * chars;
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
     /** The stored state of an entity just written. */
     static StoredIncident of(Incident i) {
         return new StoredIncident(i.id, i.externalId, i.title, i.description, i.category, i.subCategory,

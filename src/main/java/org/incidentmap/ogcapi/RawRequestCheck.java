@@ -4,20 +4,27 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import java.util.Map;
+import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.problem.RawProblem;
 
 /**
- * Checks the request target as sent, before the framework decodes it: a malformed percent-encoding ({@code %%%},
+ * Checks the request as sent, before the framework decodes it: a target or headers longer than the service takes
+ * are a 414 or 431 problem (the network layer, whose limits are set above these, would answer without a body); a malformed percent-encoding ({@code %%%},
  * {@code %C3%28}) is a 400 problem rather than an empty 400, and a ';' in the path is refused, since the framework
  * would drop it as a matrix parameter ({@code DELETE /items/1;x=1} would delete item 1).
  */
 @ApplicationScoped
 public class RawRequestCheck {
+
+    @Inject
+    ServiceConfig config;
 
     void install(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE + 1).handler(this::check);
@@ -25,6 +32,21 @@ public class RawRequestCheck {
 
     private void check(RoutingContext ctx) {
         String target = ctx.request().uri();
+        if (target.length() > config.http().maxUrlLength()) {
+            RawProblem.send(ctx, 414, "The request target has " + target.length() + " characters; at most "
+                    + config.http().maxUrlLength() + " are accepted. POST a long geometry to "
+                    + "/collections/incidents/search instead.", true);
+            return;
+        }
+        long headerBytes = 0;
+        for (Map.Entry<String, String> header : ctx.request().headers()) {
+            headerBytes += header.getKey().length() + header.getValue().length() + 4;
+        }
+        if (headerBytes > config.http().maxHeaderBytes()) {
+            RawProblem.send(ctx, 431, "The request headers have " + headerBytes + " bytes; at most "
+                    + config.http().maxHeaderBytes() + " are accepted.", true);
+            return;
+        }
         int query = target.indexOf('?');
         String path = query < 0 ? target : target.substring(0, query);
         if (path.indexOf(';') >= 0) {

@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
 
 /**
  * Reads items on another thread while the calling thread writes the ones already read, so that decoding rows
@@ -33,9 +34,19 @@ public final class ReadAhead {
     /** Runs {@code reader} on {@code executor} and writes what it reads to {@code sink}, then finishes the sink. */
     public static <T> void copy(Executor executor, Reader<T> reader, FeatureSink<T> sink, int batchSize)
             throws IOException {
+        copy(executor, reader, sink, batchSize, item -> 0, 1);
+    }
+
+    /**
+     * As {@link #copy(Executor, Reader, FeatureSink, int)}, a batch also ending when its items weigh
+     * {@code batchWeight} by {@code weight}, so that memory stays bounded when items are large.
+     */
+    public static <T> void copy(Executor executor, Reader<T> reader, FeatureSink<T> sink, int batchSize,
+            ToLongFunction<T> weight, long batchWeight) throws IOException {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUED_BATCHES);
         Handover handover = new Handover(queue);
-        CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> handover.run(reader, batchSize), executor);
+        CompletableFuture<Void> reading = CompletableFuture.runAsync(
+                () -> handover.run(reader, batchSize, weight, batchWeight), executor);
         try {
             drain(queue, sink);
             sink.finish();
@@ -80,14 +91,17 @@ public final class ReadAhead {
             this.queue = queue;
         }
 
-        <T> void run(Reader<T> reader, int batchSize) {
+        <T> void run(Reader<T> reader, int batchSize, ToLongFunction<T> weight, long batchWeight) {
             List<List<T>> batch = new ArrayList<>(List.of(new ArrayList<>(batchSize)));
+            long[] weighed = {0};
             try {
                 reader.read(item -> {
                     batch.get(0).add(item);
-                    if (batch.get(0).size() == batchSize) {
+                    weighed[0] += weight.applyAsLong(item);
+                    if (batch.get(0).size() == batchSize || weighed[0] >= batchWeight) {
                         put(batch.get(0));
                         batch.set(0, new ArrayList<>(batchSize));
+                        weighed[0] = 0;
                     }
                 });
                 put(batch.get(0));

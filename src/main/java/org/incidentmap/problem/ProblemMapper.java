@@ -1,8 +1,10 @@
 package org.incidentmap.problem;
 
+import com.fasterxml.jackson.core.JacksonException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -30,7 +32,12 @@ public class ProblemMapper {
         if (status >= 500) {
             return unexpected(e, uri);
         }
-        return response(status, detailFor(status, uri), List.of(), uri);
+        Response problem = response(status, detailFor(status, uri), List.of(), uri);
+        String allow = status == 405 ? AllowedMethods.of(uri.getPath()) : null;
+        if (allow != null) {
+            problem.getHeaders().putSingle("Allow", allow); // what a 405 must say (RFC 9110)
+        }
+        return problem;
     }
 
     @ServerExceptionMapper
@@ -40,9 +47,23 @@ public class ProblemMapper {
             LOG.warnf("503 on %s: %s", uri.getPath(), e.getMessage());
             return refused(unavailable.get(), uri);
         }
+        if (brokenConnection(e)) {
+            // The client went away (or stalled past the idle timeout) mid-request: nobody is left to answer.
+            LOG.debugf("Connection broke off on %s: %s", uri.getPath(), e.getMessage());
+            return response(400, "The connection broke off before the request was done.", List.of(), uri);
+        }
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return response(500, "The service failed to answer this request; the failure has been logged.",
                 List.of(), uri);
+    }
+
+    private static boolean brokenConnection(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException && !(t instanceof JacksonException)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String detailFor(int status, UriInfo uri) {

@@ -102,7 +102,9 @@ class CapabilitiesTest {
     @Test
     void shouldAnswerAWrongMethodWithA405Problem() {
         given().when().patch("/collections/incidents/items").then().statusCode(405)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json").header("Allow", containsString("GET"));
+        given().when().delete("/collections").then().statusCode(405)
+                .contentType("application/problem+json").header("Allow", containsString("GET"));
     }
 
     @Test

@@ -5,6 +5,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -16,9 +18,10 @@ import org.incidentmap.problem.RawProblem;
 
 /**
  * Checks the request as sent, before the framework decodes it: a target or headers longer than the service takes
- * are a 414 or 431 problem (the network layer, whose limits are set above these, would answer without a body); a malformed percent-encoding ({@code %%%},
- * {@code %C3%28}) is a 400 problem rather than an empty 400, and a ';' in the path is refused, since the framework
- * would drop it as a matrix parameter ({@code DELETE /items/1;x=1} would delete item 1).
+ * are a 414 or 431 problem (the network layer, whose limits are set above these, would answer without a body); a
+ * target that is not a URI or whose percent-encoding is broken ({@code %%%}, {@code %C3%28}) is a 400 problem rather
+ * than an empty 400; and a ';' in the path is refused, since the framework would drop it as a matrix parameter
+ * ({@code DELETE /items/1;x=1} would delete item 1).
  */
 @ApplicationScoped
 public class RawRequestCheck {
@@ -55,6 +58,9 @@ public class RawRequestCheck {
             return;
         }
         String wrong = malformedEncoding(target);
+        if (wrong == null) {
+            wrong = unparsable(target);
+        }
         if (wrong != null) {
             RawProblem.send(ctx, 400, "Invalid request target: " + wrong + ".", false);
             return;
@@ -82,6 +88,19 @@ public class RawRequestCheck {
             return null;
         } catch (CharacterCodingException e) {
             return "the percent-encoded bytes are not UTF-8 text";
+        }
+    }
+
+    /**
+     * What java.net.URI finds wrong with {@code target} (a space, a '{', a raw non-ASCII byte...), or null: the
+     * check Quarkus makes itself unless {@link ServiceMain} turned it over to this class.
+     */
+    static String unparsable(String target) {
+        try {
+            new URI(target);
+            return null;
+        } catch (URISyntaxException e) {
+            return e.getReason() + " at character " + (e.getIndex() + 1);
         }
     }
 

@@ -58,9 +58,9 @@ class HttpLayerErrorsTest {
     }
 
     @Test
-    void shouldAnswerAPercentEncodingThatIsNotUtf8WithA400Problem() throws Exception {
-        // (A '%' without two hex digits, as in bbox=%%%, is refused by Vert.x's decoder with a bare 400: Quarkus
-        // offers no hook there, quarkusio/quarkus#55082.)
+    void shouldAnswerATargetThatIsNotAUriWithA400Problem() throws Exception {
+        assertProblem(exchange(get("/collections/incidents/items?bbox=%%%", "")), 400);
+        assertProblem(exchange(get("/collections/incidents/items?bbox={1}", "")), 400);
         assertProblem(exchange(get("/collections/incidents/items?region=%C3%28", "")), 400);
         assertProblem(exchange(get("/collections/regions/items/%FF", "")), 400);
     }

@@ -120,7 +120,7 @@ public interface ServiceConfig {
     interface Body {
         /**
          * Largest request body read whole (one Feature, a region, a query geometry); bulk imports stream and may
-         * be as large as {@code quarkus.http.limits.max-body-size}.
+         * be as large as {@code incidentmap.import.max-size}.
          */
         @WithDefault("10M")
         MemorySize maxSize();
@@ -131,6 +131,14 @@ public interface ServiceConfig {
     }
 
     interface Import {
+        /**
+         * Largest bulk import body, counted as it streams (declared or chunked); larger gets a 413 problem and
+         * nothing is stored. (quarkus.http.limits.max-body-size is set far above it, since Quarkus's own refusal
+         * has no body.)
+         */
+        @WithDefault("2G")
+        MemorySize maxSize();
+
         /**
          * Rows from which an import at least as large as the table drops the secondary indexes and builds them
          * again at the end, instead of adding each row to them (readers wait for such an import to commit).

@@ -129,8 +129,9 @@ public class IncidentResource {
     @Operation(summary = "Adds an incident (a Feature; 201 with Location), or imports many, all or none: a "
             + "FeatureCollection, a GeoJSON text sequence or an ACLED-style CSV, streamed into the database; "
             + "incidents whose external_id is stored already are updated")
-    public Response create(InputStream body, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response create(InputStream sent, @Context UriInfo uri, @Context HttpHeaders headers) {
         MediaType type = headers.getMediaType();
+        InputStream body = BoundedBody.capped(sent, config.bulkImport().maxSize().asLongValue());
         long maxFeature = config.body().maxBytes();
         try (IncidentImport bulk = service.bulkImport(declaredLength(headers))) {
             if (type != null && type.isCompatible(MediaType.valueOf(ExportFormat.GEOJSON_SEQ_TYPE))) {

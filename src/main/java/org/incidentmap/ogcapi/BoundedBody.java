@@ -11,7 +11,7 @@ import org.incidentmap.problem.ProblemException;
 /**
  * Reads a request body that is held whole in memory (one Feature, a query geometry), refusing it with a 413
  * problem as soon as it passes the limit, whether or not it declared its length. Only bulk imports, which stream,
- * may send more (up to {@code quarkus.http.limits.max-body-size}).
+ * may send more, counted by {@link #capped}.
  */
 public final class BoundedBody {
 
@@ -35,6 +35,18 @@ public final class BoundedBody {
             throw new UncheckedIOException("reading the request body failed", e);
         }
         return out.toString(StandardCharsets.UTF_8);
+    }
+
+    /** {@code body}, refusing with a 413 problem the byte past {@code maxBytes} (a streamed import's limit). */
+    public static InputStream capped(InputStream body, long maxBytes) {
+        return new CountedInput(body) {
+            @Override
+            protected void counted(long total) {
+                if (total > maxBytes) {
+                    throw tooLarge(maxBytes, "The import");
+                }
+            }
+        };
     }
 
     /** A 413 for {@code what} ("The request body", "A single feature") being over {@code maxBytes}. */

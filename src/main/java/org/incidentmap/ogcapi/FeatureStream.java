@@ -143,9 +143,8 @@ public final class FeatureStream {
      * it is built in memory (the body as a whole may be far larger). The parser reads ahead a few kilobytes, so
      * the count is that much ahead of the feature.
      */
-    private static final class Window extends FilterInputStream {
+    private static final class Window extends CountedInput {
         private final long max;
-        private long read;
         private long start;
 
         Window(InputStream in, long max) {
@@ -154,26 +153,12 @@ public final class FeatureStream {
         }
 
         void restart() {
-            start = read;
+            start = total();
         }
 
         @Override
-        public int read() throws IOException {
-            int b = super.read();
-            count(b < 0 ? 0 : 1);
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int n = super.read(buffer, offset, length);
-            count(Math.max(n, 0));
-            return n;
-        }
-
-        private void count(int n) {
-            read += n;
-            if (read - start > max + (1 << 16)) {
+        protected void counted(long total) {
+            if (total - start > max + (1 << 16)) {
                 throw BoundedBody.tooLarge(max, "A single feature");
             }
         }

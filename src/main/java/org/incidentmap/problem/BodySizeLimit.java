@@ -1,17 +1,15 @@
 package org.incidentmap.problem;
 
-import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.incidentmap.config.ServiceConfig;
 
 /**
  * Refuses a body whose declared Content-Length exceeds what its endpoint accepts with a 413 problem before any
- * of it is read (Quarkus's own refusal has an empty body): {@code quarkus.http.limits.max-body-size} for a bulk
+ * of it is read (Quarkus's own refusal has an empty body): {@code incidentmap.import.max-size} for a bulk
  * import (POST to the incidents' items, which streams), {@code incidentmap.body.max-size} for every other body.
  * Bodies without a declared length are counted as they are read (see BoundedBody and the import).
  */
@@ -19,9 +17,6 @@ import org.incidentmap.config.ServiceConfig;
 public class BodySizeLimit {
 
     static final String IMPORT_PATH = "/collections/incidents/items";
-
-    @ConfigProperty(name = "quarkus.http.limits.max-body-size")
-    MemorySize maxImportSize;
 
     @Inject
     ServiceConfig config;
@@ -33,7 +28,7 @@ public class BodySizeLimit {
     private void check(RoutingContext ctx) {
         String declared = ctx.request().getHeader("Content-Length");
         boolean isImport = ctx.request().method().name().equals("POST") && ctx.request().path().equals(IMPORT_PATH);
-        long max = isImport ? maxImportSize.asLongValue() : config.body().maxBytes();
+        long max = isImport ? config.bulkImport().maxSize().asLongValue() : config.body().maxBytes();
         if (declared == null || !declared.matches("[0-9]{1,18}") || Long.parseLong(declared) <= max) {
             ctx.next();
             return;

@@ -14,7 +14,8 @@ import org.incidentmap.problem.RawProblem;
 /**
  * Answers only to the host names in {@code incidentmap.http.hosts}: every link and Location is built from the
  * request's Host header, so a forged one ({@code Host: evil.example}) would otherwise put its address into pages a
- * cache or a client keeps. Other hosts get a 421 (Misdirected Request) problem.
+ * cache or a client keeps. Other hosts get a 421 (Misdirected Request) problem. With
+ * {@code incidentmap.http.public-url} set, links no longer depend on the Host and any is answered.
  */
 @ApplicationScoped
 public class KnownHosts {
@@ -28,6 +29,10 @@ public class KnownHosts {
 
     private void check(RoutingContext ctx) {
         List<String> hosts = config.http().hosts();
+        if (config.http().publicUrl().isPresent()) {
+            ctx.next(); // links come from the configured address, whatever the Host
+            return;
+        }
         // The authority is the Host header in HTTP/1.1 and the :authority pseudo-header in HTTP/2.
         HostAndPort authority = ctx.request().authority();
         String host = authority == null ? "" : authority.host().toLowerCase(Locale.ROOT);

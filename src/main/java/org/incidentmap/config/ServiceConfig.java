@@ -70,6 +70,13 @@ public interface ServiceConfig {
         List<String> hosts();
 
         /**
+         * The address clients reach the service at (https://maps.example.org/incidents/): when set, every link is
+         * built from it and any Host is answered; when not, links follow the request's Host, which must be one of
+         * {@link #hosts()}.
+         */
+        Optional<String> publicUrl();
+
+        /**
          * Longest request target (path and query) answered with a problem: 414 beyond it. The network layer's own
          * limit (quarkus.http.limits.max-initial-line-length) sits above it and answers without a body.
          */

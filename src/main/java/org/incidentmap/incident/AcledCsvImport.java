@@ -1,6 +1,5 @@
 package org.incidentmap.incident;
 
-import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
+import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.InvalidGeometryException;
 import org.incidentmap.geo.QueryGeometry;
 import org.incidentmap.ogcapi.CsvReader;

@@ -1,10 +1,10 @@
 package org.incidentmap.incident;
 
-import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureEnvelope;

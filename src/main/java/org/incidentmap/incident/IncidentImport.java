@@ -1,7 +1,5 @@
 package org.incidentmap.incident;
 
-import org.incidentmap.config.ServiceConfig;
-import org.incidentmap.geo.GeometryLimits;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -14,10 +12,12 @@ import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.ogcapi.FeatureBody;
-import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.ogcapi.FeatureSink;
+import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.ogcapi.ReadAhead;
 import org.incidentmap.problem.ProblemException;
 import org.incidentmap.problem.Violation;

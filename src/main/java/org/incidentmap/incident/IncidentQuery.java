@@ -1,9 +1,9 @@
 package org.incidentmap.incident;
 
-import org.incidentmap.geo.GeometryLimits;
 import java.util.Arrays;
 import java.util.List;
 import org.incidentmap.geo.Bbox;
+import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.InvalidGeometryException;
 import org.incidentmap.geo.NearPoint;
 import org.incidentmap.geo.QueryGeometry;

@@ -1,6 +1,5 @@
 package org.incidentmap.incident;
 
-import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
@@ -24,19 +23,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.incidentmap.access.WriteAccess;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentmap.access.WriteAccess;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.InvalidGeometryException;
 import org.incidentmap.geo.QueryGeometry;
 import org.incidentmap.ogcapi.BoundedBody;
 import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.FeatureBody;
-import org.incidentmap.ogcapi.FeatureStream;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
+import org.incidentmap.ogcapi.FeatureStream;
 import org.incidentmap.ogcapi.ItemsResponse;
 import org.incidentmap.ogcapi.Link;
 import org.incidentmap.ogcapi.Page;
+import org.incidentmap.ogcapi.PublicBase;
 import org.incidentmap.problem.ProblemException;
 import org.locationtech.jts.geom.Geometry;
 
@@ -150,7 +150,7 @@ public class IncidentResource {
             }
             Incident created = service.create(List.of(new FeatureBody.Located(lone, ""))).get(0);
             StoredIncident incident = StoredIncident.of(created);
-            return Response.created(uri.getBaseUriBuilder().path("collections/incidents/items")
+            return Response.created(PublicBase.of(uri).path("collections/incidents/items")
                     .path(String.valueOf(incident.id())).build()).entity(feature(incident, uri)).build();
         }
     }
@@ -165,7 +165,7 @@ public class IncidentResource {
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("created", result.created());
         summary.put("updated", result.updated());
-        summary.put("links", List.of(new Link(uri.getBaseUriBuilder().path("collections/incidents/items").build()
+        summary.put("links", List.of(new Link(PublicBase.of(uri).path("collections/incidents/items").build()
                 .toString(), "items", Link.GEOJSON, "The incidents")));
         return Response.status(result.created() > 0 ? Response.Status.CREATED : Response.Status.OK)
                 .type(Link.JSON).entity(summary).build();

@@ -1,8 +1,7 @@
 package org.incidentmap.incident;
 
-import org.incidentmap.geo.GeometryLimits;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package org.incidentmap.ogcapi;
 
-import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.util.List;
 import org.incidentmap.geo.GeoJsonGeometryReader;
+import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.GeometryRules;
 import org.incidentmap.geo.InvalidGeometryException;
 import org.incidentmap.problem.Violation;

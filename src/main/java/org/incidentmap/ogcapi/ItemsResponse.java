@@ -18,7 +18,7 @@ public final class ItemsResponse {
     public static <T> Response page(Page<T> page, UriInfo uri, String collection, String method,
             FeatureWriter<T> feature) {
         List<Link> links = new ArrayList<>();
-        String path = uri.getBaseUriBuilder().path(uri.getPath()).build().toString();
+        String path = PublicBase.of(uri).path(uri.getPath()).build().toString();
         String cursor = uri.getQueryParameters().getFirst("cursor");
         links.add(new Link(path + QueryString.of(uri.getQueryParameters(), cursor), "self", Link.GEOJSON,
                 "This page", method));
@@ -32,13 +32,13 @@ public final class ItemsResponse {
 
     /** Links of a single feature: itself and its collection. */
     public static List<Link> featureLinks(UriInfo uri, String collection, Object id) {
-        String self = uri.getBaseUriBuilder().path("collections").path(collection).path("items")
+        String self = PublicBase.of(uri).path("collections").path(collection).path("items")
                 .path(String.valueOf(id)).build().toString();
         return List.of(new Link(self, "self", Link.GEOJSON, "This feature"),
                 new Link(collectionUri(uri, collection), "collection", Link.JSON, "The collection"));
     }
 
     private static String collectionUri(UriInfo uri, String collection) {
-        return uri.getBaseUriBuilder().path("collections").path(collection).build().toString();
+        return PublicBase.of(uri).path("collections").path(collection).build().toString();
     }
 }

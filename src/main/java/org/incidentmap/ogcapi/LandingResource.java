@@ -46,6 +46,6 @@ public class LandingResource {
     }
 
     static String href(UriInfo uri, String path) {
-        return uri.getBaseUriBuilder().path(path).build().toString();
+        return PublicBase.of(uri).path(path).build().toString();
     }
 }

@@ -1,9 +1,9 @@
 package org.incidentmap.region;
 
-import org.incidentmap.geo.GeometryLimits;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Set;
+import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureEnvelope;
 import org.incidentmap.ogcapi.PropertyReader;

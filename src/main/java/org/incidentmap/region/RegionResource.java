@@ -18,11 +18,11 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.incidentmap.access.WriteAccess;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.incidentmap.access.WriteAccess;
+import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.TimeInterval;
-import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.ogcapi.BoundedBody;
 import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.FeatureBody;
@@ -31,6 +31,7 @@ import org.incidentmap.ogcapi.ItemsParams;
 import org.incidentmap.ogcapi.ItemsResponse;
 import org.incidentmap.ogcapi.Link;
 import org.incidentmap.ogcapi.Page;
+import org.incidentmap.ogcapi.PublicBase;
 
 /** The regions collection over HTTP: OGC API - Features items and writes. */
 @Path("/collections/regions")
@@ -87,7 +88,7 @@ public class RegionResource {
         List<Region> created = service.create(features);
         if (features.get(0).pointer().isEmpty()) {
             Region region = created.get(0);
-            return Response.created(uri.getBaseUriBuilder().path("collections/regions/items").path(region.id).build())
+            return Response.created(PublicBase.of(uri).path("collections/regions/items").path(region.id).build())
                     .entity(feature(region, uri)).build();
         }
         return Response.status(Response.Status.CREATED).entity(FeatureCollectionWriter.of(

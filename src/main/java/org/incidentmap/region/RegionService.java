@@ -1,6 +1,5 @@
 package org.incidentmap.region;
 
-import org.incidentmap.geo.GeometryLimits;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;

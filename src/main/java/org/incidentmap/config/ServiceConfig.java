@@ -26,6 +26,8 @@ public interface ServiceConfig {
 
     Timeout timeout();
 
+    Tiles tiles();
+
     Cors cors();
 
     Http http();
@@ -51,6 +53,15 @@ public interface ServiceConfig {
         default GeometryLimits limits() {
             return new GeometryLimits(maxVertices(), maxCollectionDepth());
         }
+    }
+
+    interface Tiles {
+        /**
+         * Zoom level from which vector tiles carry single incidents; below it, clusters of the incidents in each
+         * cell of a 64 x 64 grid over the tile.
+         */
+        @WithDefault("12")
+        int clusterBelow();
     }
 
     interface Cors {

@@ -14,7 +14,7 @@ public final class ServiceMain {
     /** The JVM property Quarkus reads once, when it builds its HTTP root handler. */
     public static final String OWN_URI_VALIDATION = "vertx.disableURIValidation";
 
-    private ServiceMain() {
+    ServiceMain() {
     }
 
     public static void main(String... args) {

@@ -1,0 +1,80 @@
+package org.incidentmap.incident;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.ogcapi.DatabaseFailure;
+import org.incidentmap.ogcapi.NamedSql;
+import org.incidentmap.ogcapi.SqlFilter;
+import org.incidentmap.tile.TileAddress;
+import org.locationtech.jts.geom.Geometry;
+
+/**
+ * Builds incident vector tiles (MVT) with PostGIS's ST_AsMVT, one layer "incidents". From
+ * {@code incidentmap.tiles.cluster-below} up, a feature is an incident with what a popup needs; below it, the
+ * incidents in each cell of a 64 x 64 grid over the tile become one point at their mean position, carrying their
+ * count, summed fatalities and most frequent category. Tiles take the items filters; the index finds the rows
+ * through the tile's bounds in WGS 84, widened by the buffer.
+ */
+@ApplicationScoped
+public class IncidentTiles {
+
+    static final int EXTENT = 4096;
+    static final int BUFFER = 64;
+    static final int GRID = 64;
+    static final String LAYER = "incidents";
+    static final String IN_TILE = "f.geom && ST_MakeEnvelope(:tile_w, :tile_s, :tile_e, :tile_n, 4326)";
+    static final String BOUNDS = "ST_TileEnvelope(:z, :x, :y)";
+    static final String INCIDENTS = "SELECT ST_AsMVT(t.*, '" + LAYER + "', " + EXTENT + ", 'geom', 'id') FROM ("
+            + "SELECT f.id, f.title, f.category, f.sub_category, f.fatalities, f.time_precision, f.location_name,"
+            + " to_char(f.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS occurred_at, 1 AS count,"
+            + " ST_AsMVTGeom(ST_Transform(f.geom, 3857), " + BOUNDS + ", " + EXTENT + ", " + BUFFER + ", true) AS geom"
+            + " FROM incident f WHERE %s) t WHERE t.geom IS NOT NULL";
+    /** Positions by the centre of each geometry's box (cheap: no geometry is read beyond its box). */
+    static final String CLUSTERS = "SELECT ST_AsMVT(t.*, '" + LAYER + "', " + EXTENT + ", 'geom') FROM ("
+            + "SELECT count(*)::int AS count, coalesce(sum(m.fatalities), 0)::int AS fatalities,"
+            + " mode() WITHIN GROUP (ORDER BY m.category) AS category,"
+            + " ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(m.mx), avg(m.my)), 3857), " + BOUNDS + ", " + EXTENT
+            + ", " + BUFFER + ", true) AS geom"
+            + " FROM (SELECT f.fatalities, f.category,"
+            + " (ST_XMin(f.geom) + ST_XMax(f.geom)) / 2 * " + TileAddress.HALF_WORLD + " / 180 AS mx,"
+            + " ln(tan(radians(45 + least(greatest((ST_YMin(f.geom) + ST_YMax(f.geom)) / 2, -85.0511), 85.0511) / 2)))"
+            + " * 6378137 AS my FROM incident f WHERE %s) m"
+            + " GROUP BY floor((m.mx - :tile_x0) / :cell), floor((m.my - :tile_y0) / :cell)) t WHERE t.geom IS NOT NULL";
+
+    @Inject
+    DataSource dataSource;
+
+    @Inject
+    ServiceConfig config;
+
+    /** The tile's bytes (empty when nothing matches in it). */
+    byte[] tile(TileAddress tile, IncidentQuery q, Geometry region) {
+        SqlFilter filter = IncidentSearch.filter(q, region, true);
+        double margin = tile.size() * BUFFER / EXTENT;
+        double west = tile.minX() - margin;
+        double east = tile.minX() + tile.size() + margin;
+        double north = tile.maxY() + margin;
+        double south = tile.maxY() - tile.size() - margin;
+        filter.and(IN_TILE, "tile_w", TileAddress.lon(west), "tile_e", TileAddress.lon(east),
+                "tile_s", TileAddress.lat(Math.max(south, -TileAddress.HALF_WORLD)),
+                "tile_n", TileAddress.lat(Math.min(north, TileAddress.HALF_WORLD)));
+        boolean clustered = tile.z() < config.tiles().clusterBelow();
+        String sql = (clustered ? CLUSTERS : INCIDENTS).formatted(filter.where());
+        Map<String, Object> values = IncidentSearch.with(filter, "z", tile.z(), "x", tile.x(), "y", tile.y(),
+                "tile_x0", tile.minX(), "tile_y0", tile.maxY() - tile.size(), "cell", tile.size() / GRID);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = new NamedSql(sql).prepare(c, values); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getBytes(1);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
+    }
+}

@@ -6,6 +6,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.incidentmap.config.ServiceConfig;
@@ -19,8 +20,9 @@ import org.locationtech.jts.geom.Geometry;
  * Builds incident vector tiles (MVT) with PostGIS's ST_AsMVT, one layer "incidents". From
  * {@code incidentmap.tiles.cluster-below} up, a feature is an incident with what a popup needs; below it, the
  * incidents in each cell of a 64 x 64 grid over the tile become one point at their mean position, carrying their
- * count, summed fatalities and most frequent category. Tiles take the items filters; the index finds the rows
- * through the tile's bounds in WGS 84, widened by the buffer.
+ * count, summed fatalities and most frequent category: added up from the counts kept per cell (incident_cell) for
+ * zooms 0-8 when no filter but category is given, else from the rows. Tiles take the items filters; the index
+ * finds the rows through the tile's bounds in WGS 84, widened by the buffer.
  */
 @ApplicationScoped
 public class IncidentTiles {
@@ -48,6 +50,24 @@ public class IncidentTiles {
             + " * 6378137 AS my FROM incident f WHERE %s) m"
             + " GROUP BY floor((m.mx - :tile_x0) / :cell), floor((m.my - :tile_y0) / :cell)) t WHERE t.geom IS NOT NULL";
 
+    /**
+     * Levels of the grids of incident_cell (V5): 2^level cells a side. A tile takes the coarsest that still has
+     * a cell for each of its 64 x 64 clusters: level 12 up to zoom 6, level 14 for zooms 7 and 8.
+     */
+    static final int COARSE_LEVEL = 12;
+    static final int CELL_LEVEL = 14;
+    static final int GRID_LEVELS = 6;
+    static final String CELL_CLUSTERS = "SELECT ST_AsMVT(t.*, '" + LAYER + "', " + EXTENT + ", 'geom') FROM ("
+            + "SELECT sum(k.n)::int AS count, sum(k.f)::int AS fatalities,"
+            + " (array_agg(k.category ORDER BY k.n DESC, k.category))[1] AS category,"
+            + " ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(sum(k.sx) / sum(k.n), sum(k.sy) / sum(k.n)), 3857), " + BOUNDS
+            + ", " + EXTENT + ", " + BUFFER + ", true) AS geom"
+            + " FROM (SELECT c.cx >> :shift AS gx, c.cy >> :shift AS gy, c.category, sum(c.n) AS n,"
+            + " sum(c.fatalities) AS f, sum(c.sum_mx) AS sx, sum(c.sum_my) AS sy FROM incident_cell c"
+            + " WHERE c.level = :level AND c.cx BETWEEN :cx0 AND :cx1 AND c.cy BETWEEN :cy0 AND :cy1%s"
+            + " GROUP BY 1, 2, 3) k"
+            + " GROUP BY k.gx, k.gy) t WHERE t.geom IS NOT NULL";
+
     @Inject
     DataSource dataSource;
 
@@ -56,6 +76,11 @@ public class IncidentTiles {
 
     /** The tile's bytes (empty when nothing matches in it). */
     byte[] tile(TileAddress tile, IncidentQuery q, Geometry region) {
+        boolean clustered = tile.z() < config.tiles().clusterBelow();
+        if (clustered && tile.z() + GRID_LEVELS <= CELL_LEVEL && q.datetime() == null && q.region() == null
+                && q.intersects() == null && q.fatalitiesMin() == null) {
+            return fromCells(tile, q);
+        }
         SqlFilter filter = IncidentSearch.filter(q, region, true);
         double margin = tile.size() * BUFFER / EXTENT;
         double west = tile.minX() - margin;
@@ -65,10 +90,31 @@ public class IncidentTiles {
         filter.and(IN_TILE, "tile_w", TileAddress.lon(west), "tile_e", TileAddress.lon(east),
                 "tile_s", TileAddress.lat(Math.max(south, -TileAddress.HALF_WORLD)),
                 "tile_n", TileAddress.lat(Math.min(north, TileAddress.HALF_WORLD)));
-        boolean clustered = tile.z() < config.tiles().clusterBelow();
         String sql = (clustered ? CLUSTERS : INCIDENTS).formatted(filter.where());
         Map<String, Object> values = IncidentSearch.with(filter, "z", tile.z(), "x", tile.x(), "y", tile.y(),
                 "tile_x0", tile.minX(), "tile_y0", tile.maxY() - tile.size(), "cell", tile.size() / GRID);
+        return run(sql, values);
+    }
+
+    /**
+     * Clusters added up from the counts kept per level-14 cell and category (a few thousand rows for a tile,
+     * however many incidents): only a category filter narrows them.
+     */
+    private byte[] fromCells(TileAddress tile, IncidentQuery q) {
+        int level = tile.z() + GRID_LEVELS <= COARSE_LEVEL ? COARSE_LEVEL : CELL_LEVEL;
+        int span = level - tile.z();
+        Map<String, Object> values = new HashMap<>(Map.of("z", tile.z(), "x", tile.x(), "y", tile.y(),
+                "level", level, "shift", span - GRID_LEVELS, "cx0", tile.x() << span, "cx1", ((tile.x() + 1) << span) - 1,
+                "cy0", tile.y() << span, "cy1", ((tile.y() + 1) << span) - 1));
+        String categories = "";
+        if (q.categories() != null) {
+            categories = " AND c.category = ANY(:categories)";
+            values.put("categories", q.categories().toArray(String[]::new));
+        }
+        return run(CELL_CLUSTERS.formatted(categories), values);
+    }
+
+    private byte[] run(String sql, Map<String, Object> values) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = new NamedSql(sql).prepare(c, values); ResultSet rs = s.executeQuery()) {
             rs.next();

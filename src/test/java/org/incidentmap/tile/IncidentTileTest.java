@@ -84,6 +84,37 @@ class IncidentTileTest {
     }
 
     @Test
+    void shouldClusterFromTheRowsWhenAFilterTheCellsDoNotKeepIsGiven() {
+        int march = given().queryParam("bbox", "-180,-85.05,180,85.05").queryParam("datetime", "2025-03-01/2025-03-31")
+                .queryParam("limit", 1).when().get("/collections/incidents/items").then().extract().jsonPath()
+                .getInt("numberMatched");
+        assertEquals(march, total(features(given().queryParam("datetime", "2025-03-01/2025-03-31")
+                .when().get(TILES + "0/0/0").then().statusCode(200).extract().response())));
+    }
+
+    @Test
+    void shouldKeepTheLowZoomClustersInStepWithEveryWrite() {
+        long before = total(features(given().when().get(TILES + "0/0/0").then().extract().response()));
+        String south = TILES + "2/2/1"; // lon -90..0, lat -66.5..0
+        long southBefore = given().when().get(south).then().extract().statusCode() == 204 ? 0
+                : total(features(given().when().get(south).then().extract().response()));
+        Map<String, Object> probe = Incidents.point("Cell probe", 100.5, 40.5);
+        long id = Incidents.create(probe);
+        try {
+            assertEquals(before + 1, total(features(given().when().get(TILES + "0/0/0").then().extract().response())));
+            probe.put("geometry", Map.of("type", "Point", "coordinates", List.of(-45.0, -30.0)));
+            given().contentType("application/geo+json").body(probe).when().put("/collections/incidents/items/" + id)
+                    .then().statusCode(200);
+            assertEquals(southBefore + 1, total(features(given().when().get(south).then().statusCode(200)
+                    .extract().response())));
+            assertEquals(before + 1, total(features(given().when().get(TILES + "0/0/0").then().extract().response())));
+        } finally {
+            given().delete("/collections/incidents/items/" + id).then().statusCode(204);
+        }
+        assertEquals(before, total(features(given().when().get(TILES + "0/0/0").then().extract().response())));
+    }
+
+    @Test
     void shouldAnswerAnEmptyTileWith204() {
         given().when().get(tilePath(12, -150.0, -50.0)).then().statusCode(204);
     }

@@ -5,7 +5,7 @@ import java.util.Optional;
 
 /**
  * Database failures that are not the request's fault and pass: every pooled connection in use, a statement that
- * ran past its timeout, the database down or restarting. They are answered 503 with Retry-After, not 500, wherever
+ * ran past its timeout, a deadlock with a concurrent write, the database down or restarting. They are answered 503 with Retry-After, not 500, wherever
  * they surface (plain JDBC or wrapped by Hibernate).
  */
 public final class DatabaseUnavailable {
@@ -36,6 +36,11 @@ public final class DatabaseUnavailable {
             return Optional.of(ProblemException.busy("The request took longer than its statement timeout "
                     + "(incidentmap.timeout.statement) and was stopped. Narrow it (a smaller area or time span, "
                     + "a simpler geometry) or retry when the service is less busy.", 10));
+        }
+        if (state.equals("40P01") || state.equals("40001")) {
+            // Two writes that met in an order the database could not serialise; one of them was cancelled.
+            return Optional.of(ProblemException.busy("The request collided with another write at the same moment "
+                    + "and was cancelled; nothing was stored. Retry it.", 1));
         }
         if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")
                 || state.equals("53300")) {

@@ -1,8 +1,9 @@
--- Counts of the incidents per cell of Web Mercator grids and category, kept by the writes themselves: vector tiles
--- of the low zooms (0-8), where one tile covers most of the data, add up these cells instead of reading a million
--- rows (1.3-2 s a tile). Two grids: level 14 (2^14 cells a side, ~2.4 km at the equator) for zooms 7-8, level 12
--- for zooms 0-6, so that no tile adds up more than some tens of thousands of cells. A cell also sums its
--- incidents' Web Mercator positions (the centres of their boxes), so that a cluster is drawn at their mean.
+-- Counts of the incidents per cell of a Web Mercator grid (level 12: 4096 cells a side, ~10 km at the equator)
+-- and category, kept by the writes themselves: vector tiles of the low zooms (0-8), where one tile covers most of
+-- the data, add up these cells instead of reading a million rows (0.4-2 s a tile). A coarse grid keeps both the
+-- tiles (at most ~30,000 cells for a million incidents) and the writes (an import touches few cells) cheap; a
+-- finer one (level 14) cost imports 40 %. A cell also sums its incidents' Web Mercator positions (the centres of
+-- their boxes), so that a cluster is drawn at their mean.
 SET LOCAL statement_timeout = 0;
 
 CREATE FUNCTION incident_mercator_x(g geometry) RETURNS float8 LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
@@ -13,7 +14,6 @@ CREATE FUNCTION incident_mercator_y(g geometry) RETURNS float8 LANGUAGE sql IMMU
 $$;
 
 CREATE TABLE incident_cell (
-    level      int    NOT NULL, -- 2^level cells a side
     cx         int    NOT NULL, -- column, from the antimeridian eastwards
     cy         int    NOT NULL, -- row, from the north
     category   text   NOT NULL,
@@ -21,25 +21,23 @@ CREATE TABLE incident_cell (
     fatalities bigint NOT NULL,
     sum_mx     float8 NOT NULL,
     sum_my     float8 NOT NULL,
-    PRIMARY KEY (level, cx, cy, category)
+    PRIMARY KEY (cx, cy, category)
 );
 -- Cells emptied by deletes, found without reading the others.
-CREATE INDEX incident_cell_empty ON incident_cell (level) WHERE n <= 0;
+CREATE INDEX incident_cell_empty ON incident_cell (cx) WHERE n <= 0;
 
--- Adds (sign 1) or takes away (sign -1) the counts of the rows of a table (a trigger's transition table) in both
--- grids, cell by cell in key order so that concurrent writers lock cells in the same order.
+-- Adds (sign 1) or takes away (sign -1) the counts of the rows of a table (a trigger's transition table), cell by
+-- cell in key order so that concurrent writers lock cells in the same order.
 CREATE FUNCTION incident_cell_sql(sign int, source text) RETURNS text LANGUAGE sql IMMUTABLE AS $$
     SELECT format($f$
-        INSERT INTO incident_cell AS c (level, cx, cy, category, n, fatalities, sum_mx, sum_my)
-        SELECT g.level,
-               least(greatest(floor((r.mx + 20037508.342789244) * g.cells / 40075016.685578488), 0), g.cells - 1)::int,
-               least(greatest(floor((20037508.342789244 - r.my) * g.cells / 40075016.685578488), 0), g.cells - 1)::int,
+        INSERT INTO incident_cell AS c (cx, cy, category, n, fatalities, sum_mx, sum_my)
+        SELECT least(greatest(floor((r.mx + 20037508.342789244) / 9783.93962050256), 0), 4095)::int,
+               least(greatest(floor((20037508.342789244 - r.my) / 9783.93962050256), 0), 4095)::int,
                r.category, %1$s * count(*), %1$s * sum(coalesce(r.fatalities, 0)), %1$s * sum(r.mx), %1$s * sum(r.my)
           FROM (SELECT category, fatalities, incident_mercator_x(geom) AS mx, incident_mercator_y(geom) AS my
                   FROM %2$I) r
-         CROSS JOIN (VALUES (12, 4096), (14, 16384)) AS g(level, cells)
-         GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4
-        ON CONFLICT (level, cx, cy, category) DO UPDATE
+         GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+        ON CONFLICT (cx, cy, category) DO UPDATE
            SET n = c.n + EXCLUDED.n, fatalities = c.fatalities + EXCLUDED.fatalities,
                sum_mx = c.sum_mx + EXCLUDED.sum_mx, sum_my = c.sum_my + EXCLUDED.sum_my
     $f$, sign, source)

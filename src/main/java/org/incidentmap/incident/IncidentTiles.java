@@ -38,24 +38,25 @@ public class IncidentTiles {
             + " to_char(f.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS occurred_at, 1 AS count,"
             + " ST_AsMVTGeom(ST_Transform(f.geom, 3857), " + BOUNDS + ", " + EXTENT + ", " + BUFFER + ", true) AS geom"
             + " FROM incident f WHERE %s) t WHERE t.geom IS NOT NULL";
-    /** Positions by the centre of each geometry's box (cheap: no geometry is read beyond its box). */
+    /**
+     * Positions by the centre of each geometry's box in Web Mercator (cheap: no geometry is read beyond its box;
+     * incident_mercator_x/y come from V5, which keeps incident_cell with the same positions).
+     */
     static final String CLUSTERS = "SELECT ST_AsMVT(t.*, '" + LAYER + "', " + EXTENT + ", 'geom') FROM ("
             + "SELECT count(*)::int AS count, coalesce(sum(m.fatalities), 0)::int AS fatalities,"
             + " mode() WITHIN GROUP (ORDER BY m.category) AS category,"
             + " ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(m.mx), avg(m.my)), 3857), " + BOUNDS + ", " + EXTENT
             + ", " + BUFFER + ", true) AS geom"
-            + " FROM (SELECT f.fatalities, f.category,"
-            + " (ST_XMin(f.geom) + ST_XMax(f.geom)) / 2 * " + TileAddress.HALF_WORLD + " / 180 AS mx,"
-            + " ln(tan(radians(45 + least(greatest((ST_YMin(f.geom) + ST_YMax(f.geom)) / 2, -85.0511), 85.0511) / 2)))"
-            + " * 6378137 AS my FROM incident f WHERE %s) m"
+            + " FROM (SELECT f.fatalities, f.category, incident_mercator_x(f.geom) AS mx,"
+            + " incident_mercator_y(f.geom) AS my FROM incident f WHERE %s) m"
             + " GROUP BY floor((m.mx - :tile_x0) / :cell), floor((m.my - :tile_y0) / :cell)) t WHERE t.geom IS NOT NULL";
 
     /**
-     * Levels of the grids of incident_cell (V5): 2^level cells a side. A tile takes the coarsest that still has
-     * a cell for each of its 64 x 64 clusters: level 12 up to zoom 6, level 14 for zooms 7 and 8.
+     * Level of the grid of incident_cell (V5): 2^12 cells a side. Up to zoom 6 a tile's 64 x 64 clusters are
+     * unions of cells; at zooms 7 and 8 each cell is a cluster (32 x 32 and 16 x 16 a tile).
      */
-    static final int COARSE_LEVEL = 12;
-    static final int CELL_LEVEL = 14;
+    static final int CELL_LEVEL = 12;
+    static final int CELLS_UP_TO_ZOOM = 8;
     static final int GRID_LEVELS = 6;
     static final String CELL_CLUSTERS = "SELECT ST_AsMVT(t.*, '" + LAYER + "', " + EXTENT + ", 'geom') FROM ("
             + "SELECT sum(k.n)::int AS count, sum(k.f)::int AS fatalities,"
@@ -64,7 +65,7 @@ public class IncidentTiles {
             + ", " + EXTENT + ", " + BUFFER + ", true) AS geom"
             + " FROM (SELECT c.cx >> :shift AS gx, c.cy >> :shift AS gy, c.category, sum(c.n) AS n,"
             + " sum(c.fatalities) AS f, sum(c.sum_mx) AS sx, sum(c.sum_my) AS sy FROM incident_cell c"
-            + " WHERE c.level = :level AND c.cx BETWEEN :cx0 AND :cx1 AND c.cy BETWEEN :cy0 AND :cy1%s"
+            + " WHERE c.cx BETWEEN :cx0 AND :cx1 AND c.cy BETWEEN :cy0 AND :cy1%s"
             + " GROUP BY 1, 2, 3) k"
             + " GROUP BY k.gx, k.gy) t WHERE t.geom IS NOT NULL";
 
@@ -77,7 +78,7 @@ public class IncidentTiles {
     /** The tile's bytes (empty when nothing matches in it). */
     byte[] tile(TileAddress tile, IncidentQuery q, Geometry region) {
         boolean clustered = tile.z() < config.tiles().clusterBelow();
-        if (clustered && tile.z() + GRID_LEVELS <= CELL_LEVEL && q.datetime() == null && q.region() == null
+        if (clustered && tile.z() <= CELLS_UP_TO_ZOOM && q.datetime() == null && q.region() == null
                 && q.intersects() == null && q.fatalitiesMin() == null) {
             return fromCells(tile, q);
         }
@@ -97,14 +98,13 @@ public class IncidentTiles {
     }
 
     /**
-     * Clusters added up from the counts kept per level-14 cell and category (a few thousand rows for a tile,
+     * Clusters added up from the counts kept per level-12 cell and category (a few thousand rows for a tile,
      * however many incidents): only a category filter narrows them.
      */
     private byte[] fromCells(TileAddress tile, IncidentQuery q) {
-        int level = tile.z() + GRID_LEVELS <= COARSE_LEVEL ? COARSE_LEVEL : CELL_LEVEL;
-        int span = level - tile.z();
+        int span = CELL_LEVEL - tile.z();
         Map<String, Object> values = new HashMap<>(Map.of("z", tile.z(), "x", tile.x(), "y", tile.y(),
-                "level", level, "shift", span - GRID_LEVELS, "cx0", tile.x() << span, "cx1", ((tile.x() + 1) << span) - 1,
+                "shift", Math.max(span - GRID_LEVELS, 0), "cx0", tile.x() << span, "cx1", ((tile.x() + 1) << span) - 1,
                 "cy0", tile.y() << span, "cy1", ((tile.y() + 1) << span) - 1));
         String categories = "";
         if (q.categories() != null) {

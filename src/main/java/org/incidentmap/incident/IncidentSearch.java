@@ -117,12 +117,23 @@ public class IncidentSearch {
     record PageRows(List<IncidentMatch> rows, boolean cut) {
     }
 
+    /** Reads columns of a row beyond the incident's own (a query's window aggregates). */
+    interface RowExtras {
+        void read(ResultSet rs) throws SQLException;
+    }
+
     /**
      * Runs {@code sql} and reads its incident rows, each with the distance column after them when asked, until
      * they weigh {@code maxWeight} (at least one row is read).
      */
     static PageRows rows(Connection c, String sql, Map<String, Object> values, boolean distance, long maxWeight)
             throws SQLException {
+        return rows(c, sql, values, distance, maxWeight, rs -> { });
+    }
+
+    /** As {@link #rows(Connection, String, Map, boolean, long)}, handing every row read to {@code extras} too. */
+    static PageRows rows(Connection c, String sql, Map<String, Object> values, boolean distance, long maxWeight,
+            RowExtras extras) throws SQLException {
         List<IncidentMatch> out = new ArrayList<>();
         long weight = 0;
         try (PreparedStatement s = new NamedSql(sql).prepare(c, values)) {
@@ -131,6 +142,7 @@ public class IncidentSearch {
                 while (rs.next()) {
                     IncidentMatch match = new IncidentMatch(IncidentRows.read(rs),
                             distance ? rs.getDouble("distance_m") : null);
+                    extras.read(rs);
                     out.add(match);
                     weight += match.incident().weight();
                     if (weight >= maxWeight) {

@@ -3,13 +3,10 @@ package org.incidentmap.incident;
 import static org.incidentmap.incident.IncidentSearch.CENTRE;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PageCursor;
 import org.incidentmap.ogcapi.SqlFilter;
@@ -85,37 +82,33 @@ final class NearestFirstSearch {
         String sql = WINDOW.formatted(filter.where(), after.where());
         Map<String, Object> values = IncidentSearch.with(filter, "window", window, "limit", q.limit() + 1,
                 "after_distance", after.values().get("after_distance"), "after_id", after.values().get("after_id"));
-        List<IncidentMatch> rows = new ArrayList<>();
-        long windowRows = 0;
-        double reach = 0;
-        long weight = 0;
-        boolean cut = false;
-        try (PreparedStatement s = new NamedSql(sql).prepare(connection, values)) {
-            s.setFetchSize(IncidentSearch.FIRST_FETCH);
-            try (ResultSet rs = s.executeQuery()) {
-                while (!cut && rs.next()) {
-                    IncidentMatch match = new IncidentMatch(IncidentRows.read(rs), rs.getDouble("distance_m"));
-                    rows.add(match);
-                    windowRows = rs.getLong("window_rows");
-                    reach = rs.getDouble("window_reach");
-                    weight += match.incident().weight();
-                    cut = weight >= search.maxPageWeight() && rs.next();
-                }
-            }
-        }
+        WindowExtent extent = new WindowExtent();
+        IncidentSearch.PageRows page = IncidentSearch.rows(connection, sql, values, true, search.maxPageWeight(),
+                extent::read);
+        List<IncidentMatch> rows = page.rows();
         if (rows.isEmpty()) {
             return null;
         }
-        IncidentSearch.PageRows page = new IncidentSearch.PageRows(rows, cut);
-        if (windowRows < window) {
+        if (extent.rows < window) {
             return page; // the window held every candidate
         }
         // The page (up to its last row) is exact when no row outside the window can come before that row.
-        double unseenAtLeast = reach * SPHERE_TO_ELLIPSOID;
-        boolean exact = cut || rows.size() > q.limit()
+        double unseenAtLeast = extent.reach * SPHERE_TO_ELLIPSOID;
+        boolean exact = page.cut() || rows.size() > q.limit()
                 ? rows.get(rows.size() - 1).distanceMetres() < unseenAtLeast
                 : q.radius().metres() < unseenAtLeast;
         return exact ? page : null;
+    }
+
+    /** How many rows the window held and the farthest sphere distance among them (the same on every row). */
+    private static final class WindowExtent {
+        long rows;
+        double reach;
+
+        void read(ResultSet rs) throws SQLException {
+            rows = rs.getLong("window_rows");
+            reach = rs.getDouble("window_reach");
+        }
     }
 
     /** Parses a "d:DISTANCE:ID" cursor into {@code filter}'s keyset condition; returns the distance. */

@@ -1,14 +1,12 @@
 package org.incidentmap.incident;
 
 import jakarta.ws.rs.core.MediaType;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.incidentmap.ogcapi.Link;
-import org.incidentmap.problem.ProblemException;
+import org.incidentmap.ogcapi.Representation;
 
 /** The formats an export is written in, chosen by {@code f=} or else by the request's Accept header. */
-enum ExportFormat {
+enum ExportFormat implements Representation {
     GEOJSON("geojson", Link.GEOJSON, "geojson"),
     JSON("json", Link.JSON, "geojson"),
     GEOJSON_SEQ("geojsonseq", "application/geo+json-seq", "geojsons"),
@@ -26,27 +24,18 @@ enum ExportFormat {
         this.fileExtension = fileExtension;
     }
 
-    /** The format named by {@code f} when given, else the first of ours the client accepts (GeoJSON for any). */
     static ExportFormat choose(String f, List<MediaType> acceptable) {
-        if (f != null) {
-            return Arrays.stream(values()).filter(v -> v.name.equals(f)).findFirst()
-                    .orElseThrow(() -> ProblemException.badParameter("f", "'" + f + "' is not an export format; "
-                            + "expected one of " + names()));
-        }
-        for (MediaType accepted : acceptable) {
-            for (ExportFormat format : values()) {
-                if (accepted.isCompatible(format.mediaType)) {
-                    return format;
-                }
-            }
-        }
-        throw new ProblemException(406, "An export is written as " + Arrays.stream(values())
-                .map(v -> v.mediaType.toString()).collect(Collectors.joining(", ")) + "; the Accept header takes "
-                + "none of them. Or choose with f=" + names() + ".", List.of());
+        return Representation.choose(values(), f, acceptable, "an export");
     }
 
-    private static String names() {
-        return Arrays.stream(values()).map(v -> v.name).collect(Collectors.joining("|"));
+    @Override
+    public String formatName() {
+        return name;
+    }
+
+    @Override
+    public MediaType mediaType() {
+        return mediaType;
     }
 
     /** The Content-Type of the answer; text is UTF-8. */

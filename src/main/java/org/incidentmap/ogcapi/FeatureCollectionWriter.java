@@ -24,6 +24,11 @@ public final class FeatureCollectionWriter {
     private FeatureCollectionWriter() {
     }
 
+    /** The JSON factory of every GeoJSON writer. */
+    public static JsonFactory json() {
+        return JSON;
+    }
+
     public static <T> StreamingOutput of(Page<T> page, List<Link> links, FeatureWriter<T> feature) {
         return stream -> {
             try (JsonGenerator out = JSON.createGenerator(stream, JsonEncoding.UTF8)) {

@@ -11,7 +11,7 @@ import java.util.Map;
  * {@code datetime=2025-03-01/..}), so a client that copies values out of a link and sends them again, as the
  * OGC test suite does, sends what it meant.
  */
-final class QueryString {
+public final class QueryString {
 
     /** Characters left as they are besides letters and digits: RFC 3986 unreserved, and the delimiters a query allows. */
     private static final String KEEP = "-._~!$'()*,;:@/?";
@@ -21,16 +21,21 @@ final class QueryString {
 
     /** Returns "?a=1&b=2" for {@code parameters} with {@code cursor} replaced (or removed when null), or "". */
     static String of(MultivaluedMap<String, String> parameters, String cursor) {
+        return with(parameters, "cursor", cursor);
+    }
+
+    /** Returns "?a=1&b=2" for {@code parameters} with {@code name} set to {@code value} (removed when null), or "". */
+    public static String with(MultivaluedMap<String, String> parameters, String name, String value) {
         StringBuilder query = new StringBuilder();
         for (Map.Entry<String, List<String>> parameter : parameters.entrySet()) {
-            if (!parameter.getKey().equals("cursor")) {
-                for (String value : parameter.getValue()) {
-                    append(query, parameter.getKey(), value);
+            if (!parameter.getKey().equals(name)) {
+                for (String v : parameter.getValue()) {
+                    append(query, parameter.getKey(), v);
                 }
             }
         }
-        if (cursor != null) {
-            append(query, "cursor", cursor);
+        if (value != null) {
+            append(query, name, value);
         }
         return query.isEmpty() ? "" : "?" + query;
     }

@@ -1,5 +1,6 @@
 package org.incidentmap.region;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -56,6 +57,12 @@ public class RegionService {
             throw ProblemException.notFound("There is no region with id '" + id + "'.");
         }
         return region;
+    }
+
+    /** Every region, in id order. */
+    @Transactional
+    public List<Region> all() {
+        return Region.listAll(Sort.by("id"));
     }
 
     /** Finds one page of regions intersecting {@code bbox} (all when null), in id order. */

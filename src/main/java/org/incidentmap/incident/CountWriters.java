@@ -1,0 +1,96 @@
+package org.incidentmap.incident;
+
+import com.fasterxml.jackson.core.JsonEncoding;
+import com.fasterxml.jackson.core.JsonGenerator;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.incidentmap.geo.GeoJsonGeometryWriter;
+import org.incidentmap.ogcapi.FeatureCollectionWriter;
+import org.incidentmap.ogcapi.Link;
+import org.incidentmap.region.Region;
+
+/** Writes counts as JSON, as CSV, and (by region) as a GeoJSON FeatureCollection of the regions. */
+final class CountWriters {
+
+    private CountWriters() {
+    }
+
+    /** {"by", "groups": [{key, name?, first?, last?, incidents, fatalities}], "total"? (when groups partition), links}. */
+    static Map<String, Object> json(Grouping by, List<CountGroup> groups, List<Link> links) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("by", by.wire());
+        json.put("groups", groups.stream().map(CountWriters::group).toList());
+        if (by.partitions()) {
+            json.put("total", Map.of("incidents", groups.stream().mapToLong(CountGroup::incidents).sum(),
+                    "fatalities", groups.stream().mapToLong(CountGroup::fatalities).sum()));
+        }
+        json.put("links", links);
+        return json;
+    }
+
+    private static Map<String, Object> group(CountGroup g) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("key", g.key());
+        if (g.name() != null) {
+            json.put("name", g.name());
+        }
+        if (g.first() != null) {
+            json.put("first_day", g.first().toString());
+            json.put("last_day", g.last().toString());
+        }
+        json.put("incidents", g.incidents());
+        json.put("fatalities", g.fatalities());
+        return json;
+    }
+
+    /** One row per group: the key (named after the grouping), name or first/last day when they apply, counts. */
+    static String csv(Grouping by, List<CountGroup> groups) {
+        StringBuilder out = new StringBuilder(by.wire());
+        out.append(by == Grouping.REGION ? ",name" : by.byTime() ? ",first_day,last_day" : "");
+        out.append(",incidents,fatalities\r\n");
+        for (CountGroup g : groups) {
+            AcledCsv.appendField(out, g.key());
+            if (by == Grouping.REGION) {
+                AcledCsv.appendField(out.append(','), g.name());
+            } else if (by.byTime()) {
+                out.append(',').append(g.first()).append(',').append(g.last());
+            }
+            out.append(',').append(g.incidents()).append(',').append(g.fatalities()).append("\r\n");
+        }
+        return out.toString();
+    }
+
+    /** The regions as features with their name, kind and counts, for a choropleth. */
+    static StreamingOutput choropleth(List<CountGroup> groups, List<Region> regions, List<Link> links) {
+        Map<String, CountGroup> byId = groups.stream().collect(Collectors.toMap(CountGroup::key, Function.identity()));
+        return stream -> {
+            try (JsonGenerator out = FeatureCollectionWriter.json().createGenerator(stream, JsonEncoding.UTF8)) {
+                out.writeStartObject();
+                out.writeStringField("type", "FeatureCollection");
+                out.writeArrayFieldStart("features");
+                for (Region r : regions) {
+                    CountGroup g = byId.get(r.id);
+                    out.writeStartObject();
+                    out.writeStringField("type", "Feature");
+                    out.writeStringField("id", r.id);
+                    out.writeFieldName("geometry");
+                    GeoJsonGeometryWriter.write(out, r.geom);
+                    out.writeObjectFieldStart("properties");
+                    out.writeStringField("name", r.name);
+                    out.writeStringField("kind", r.kind);
+                    out.writeNumberField("incidents", g == null ? 0 : g.incidents());
+                    out.writeNumberField("fatalities", g == null ? 0 : g.fatalities());
+                    out.writeEndObject();
+                    out.writeEndObject();
+                }
+                out.writeEndArray();
+                FeatureCollectionWriter.writeLinks(out, links);
+                out.writeEndObject();
+            }
+        };
+    }
+}

@@ -146,6 +146,39 @@ item_id=$(psql_db "$db" -c "SELECT id FROM incident ORDER BY id OFFSET $((total 
 extent="SELECT min_lon, min_lat, max_lon, max_lat, t0, t1, stale FROM collection_extent WHERE collection = 'incidents';"
 region_extent="SELECT ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e) FROM (SELECT ST_Extent(geom) AS e FROM region) s;"
 
+# Tiles over Datour (see IncidentTiles): the rows in the tile's bounds widened by the 64-unit buffer, in WGS 84.
+tile_xy() { # z lon lat -> "x y"
+  awk -v z="$1" -v lon="$2" -v lat="$3" 'BEGIN { n = 2 ^ z; pi = atan2(0, -1); phi = lat * pi / 180
+    printf "%d %d\n", int((lon + 180) / 360 * n), int((1 - log(sin(phi) / cos(phi) + 1 / cos(phi)) / pi) / 2 * n) }'
+}
+tile_sql() { # z x y single|clusters
+  local z=$1 x=$2 y=$3 bounds env="ST_TileEnvelope($1, $2, $3)" where
+  bounds=$(psql_db "$db" -F, -c "SELECT ST_XMin(b), greatest(ST_YMin(b), -85.0511287798066), ST_XMax(b),\
+ least(ST_YMax(b), 85.0511287798066) FROM (SELECT ST_Transform(ST_TileEnvelope($z, $x, $y, margin => 64.0 / 4096), 4326) b) s")
+  where="f.geom && ST_MakeEnvelope($bounds, 4326)"
+  if [ "$4" = single ]; then
+    echo "SELECT ST_AsMVT(t.*, 'incidents', 4096, 'geom', 'id') FROM (SELECT s.*, count(*) OVER (PARTITION BY s.geom)::int\
+ AS at_point FROM (SELECT f.id, f.title, f.category, f.sub_category, f.fatalities, f.time_precision, f.location_name,\
+ replace((f.occurred_at AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z' AS occurred_at, 1 AS count,\
+ ST_AsMVTGeom(ST_Transform(f.geom, 3857), $env, 4096, 64, true) AS geom FROM incident f WHERE $where) s\
+ WHERE s.geom IS NOT NULL) t;"
+  else
+    local x0 y0 cell
+    IFS=, read -r x0 y0 cell < <(psql_db "$db" -F, -c "SELECT ST_XMin(e), ST_YMin(e), (ST_XMax(e) - ST_XMin(e)) / 64\
+ FROM (SELECT $env e) s")
+    echo "SELECT ST_AsMVT(t.*, 'incidents', 4096, 'geom') FROM (SELECT count(*)::int AS count,\
+ coalesce(sum(m.fatalities), 0)::int AS fatalities, mode() WITHIN GROUP (ORDER BY m.category) AS category,\
+ ST_AsMVTGeom(ST_SetSRID(ST_MakePoint(avg(m.mx), avg(m.my)), 3857), $env, 4096, 64, true) AS geom\
+ FROM (SELECT f.fatalities, f.category, incident_mercator_x(f.geom) AS mx, incident_mercator_y(f.geom) AS my\
+ FROM incident f WHERE $where) m GROUP BY floor((m.mx - $x0) / $cell), floor((m.my - $y0) / $cell)) t\
+ WHERE t.geom IS NOT NULL;"
+  fi
+}
+read -r x14 y14 < <(tile_xy 14 35.80 35.54)
+read -r x10 y10 < <(tile_xy 10 35.80 35.54)
+# Counts (see IncidentCounts).
+counted="count(*) AS n, coalesce(sum(f.fatalities), 0) AS fatalities"
+
 names=(); paths=(); sqls=()
 add() { names+=("$1"); paths+=("$2"); sqls+=("$3"); }
 add "collections" "/collections" "$extent"$'\n'"$region_extent"
@@ -161,6 +194,19 @@ add "bbox 0.05 deg, limit 1000" "/collections/incidents/items?bbox=35.76,35.50,3
   "$(by_id "ST_Intersects(f.geom, ST_MakeEnvelope(35.76, 35.50, 35.81, 35.55, 4326))" 1000)"
 add "region governorate, limit 1000" "/collections/incidents/items?region=latakia-governorate&limit=1000" \
   "SELECT geom FROM region WHERE id = 'latakia-governorate';"$'\n'"$(by_id "$in_region" 1000)"
+
+add "tile z14 (incidents)" "/collections/incidents/tiles/WebMercatorQuad/14/$y14/$x14" "$(tile_sql 14 "$x14" "$y14" single)"
+add "tile z10 (clusters)" "/collections/incidents/tiles/WebMercatorQuad/10/$y10/$x10" "$(tile_sql 10 "$x10" "$y10" clusters)"
+add "counts by category" "/collections/incidents/aggregate?by=category" \
+  "SELECT c.category AS key, sum(c.n) AS n, sum(c.fatalities) AS fatalities FROM incident_cell c WHERE true GROUP BY 1\
+ HAVING sum(c.n) > 0;"
+add "counts by month, 2025" "/collections/incidents/aggregate?by=month&datetime=2025-01-01/2025-12-31" \
+  "SELECT date_trunc('month', f.occurred_at AT TIME ZONE 'UTC')::date AS key, $counted FROM incident f\
+ WHERE f.occurred_at <= '2025-12-31T23:59:59.999999Z' AND coalesce(f.occurred_until, f.occurred_at) >= '2025-01-01T00:00:00Z'\
+ GROUP BY 1;"
+add "counts by region" "/collections/incidents/aggregate?by=region" \
+  "SELECT r.id AS key, r.name, count(f.id) AS n, coalesce(sum(f.fatalities), 0) AS fatalities FROM region r\
+ LEFT JOIN incident f ON ST_Intersects(f.geom, r.geom) AND true GROUP BY r.id, r.name;"
 
 base="http://127.0.0.1:$http_port"
 queries_tsv="$out/queries.tsv"

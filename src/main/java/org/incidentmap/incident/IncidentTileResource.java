@@ -124,6 +124,7 @@ public class IncidentTileResource {
         fields.put("occurred_at", "String: RFC 3339");
         fields.put("location_name", "String");
         fields.put("count", "Number: incidents the feature stands for (1 for a single incident)");
+        fields.put("at_point", "Number: single incidents drawn at this same spot (several when they stack)");
         Map<String, Object> layer = new LinkedHashMap<>();
         layer.put("id", IncidentTiles.LAYER);
         layer.put("description", "Incidents from zoom " + config.tiles().clusterBelow()

@@ -33,11 +33,13 @@ public class IncidentTiles {
     static final String LAYER = "incidents";
     static final String IN_TILE = "f.geom && ST_MakeEnvelope(:tile_w, :tile_s, :tile_e, :tile_n, 4326)";
     static final String BOUNDS = "ST_TileEnvelope(:z, :x, :y)";
+    /** Single incidents; at_point counts those drawn at the same spot of the tile, so a map can show the stack. */
     static final String INCIDENTS = "SELECT ST_AsMVT(t.*, '" + LAYER + "', " + EXTENT + ", 'geom', 'id') FROM ("
+            + "SELECT s.*, count(*) OVER (PARTITION BY s.geom)::int AS at_point FROM ("
             + "SELECT f.id, f.title, f.category, f.sub_category, f.fatalities, f.time_precision, f.location_name,"
-            + " to_char(f.occurred_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS\"Z\"') AS occurred_at, 1 AS count,"
+            + " replace((f.occurred_at AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z' AS occurred_at, 1 AS count,"
             + " ST_AsMVTGeom(ST_Transform(f.geom, 3857), " + BOUNDS + ", " + EXTENT + ", " + BUFFER + ", true) AS geom"
-            + " FROM incident f WHERE %s) t WHERE t.geom IS NOT NULL";
+            + " FROM incident f WHERE %s) s WHERE s.geom IS NOT NULL) t";
     /**
      * Positions by the centre of each geometry's box in Web Mercator (cheap: no geometry is read beyond its box;
      * incident_mercator_x/y come from V5, which keeps incident_cell with the same positions).

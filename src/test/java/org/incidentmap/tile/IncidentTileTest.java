@@ -63,6 +63,23 @@ class IncidentTileTest {
     }
 
     @Test
+    void shouldSayHowManyIncidentsStackAtOneSpot() {
+        // The two seeded Qardaha incidents share one point; the Datour one is alone at its own.
+        List<Map<String, Object>> qardaha = features(given().when().get(tilePath(15, 36.0597, 35.4572)).then()
+                .statusCode(200).extract().response());
+        List<Map<String, Object>> stacked = qardaha.stream()
+                .filter(f -> String.valueOf(f.get("title")).contains("Qardaha")).toList();
+        assertEquals(2, stacked.size(), qardaha.toString());
+        assertTrue(stacked.stream().allMatch(f -> Long.valueOf(2).equals(f.get("at_point"))), stacked.toString());
+        assertTrue(stacked.stream().allMatch(f -> "2025-02-26T00:00:00Z".equals(f.get("occurred_at"))),
+                stacked.toString());
+        List<Map<String, Object>> datour = features(given().when().get(tilePath(15, 35.80, 35.54)).then()
+                .statusCode(200).extract().response());
+        assertTrue(datour.stream().filter(f -> String.valueOf(f.get("title")).startsWith("Two defence"))
+                .allMatch(f -> Long.valueOf(1).equals(f.get("at_point"))), datour.toString());
+    }
+
+    @Test
     void shouldClusterEveryIncidentOfTheWorldIntoTheFirstTile() {
         int all = given().queryParam("bbox", "-180,-85.05,180,85.05").queryParam("limit", 1)
                 .when().get("/collections/incidents/items").then().extract().jsonPath().getInt("numberMatched");

@@ -35,7 +35,8 @@ public class LandingResource {
                         new Link(href(uri, "api"), "service-desc", OPENAPI, "The API definition (OpenAPI 3.0)"),
                         new Link(href(uri, "q/swagger-ui"), "service-doc", "text/html", "The API documentation"),
                         new Link(href(uri, "conformance"), "conformance", Link.JSON, "Conformance classes implemented"),
-                        new Link(href(uri, "collections"), "data", Link.JSON, "The feature collections")));
+                        new Link(href(uri, "collections"), "data", Link.JSON, "The feature collections"),
+                        new Link(href(uri, "map/"), "alternate", "text/html", "A web map of the incidents")));
     }
 
     @GET

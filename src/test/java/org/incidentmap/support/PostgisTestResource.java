@@ -1,7 +1,6 @@
 package org.incidentmap.support;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -19,7 +18,7 @@ public class PostgisTestResource implements QuarkusTestResourceLifecycleManager 
     @Override
     public Map<String, String> start() {
         int port = freePort();
-        run(List.of("bash", SCRIPT, "start", "--dir", DIR, "--port", String.valueOf(port), "--db", "incidentmap_test",
+        Shell.run(List.of("bash", SCRIPT, "start", "--dir", DIR, "--port", String.valueOf(port), "--db", "incidentmap_test",
                 "--throwaway"));
         return Map.of(
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + port + "/incidentmap_test",
@@ -29,7 +28,7 @@ public class PostgisTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
-        run(List.of("bash", SCRIPT, "stop", "--dir", DIR));
+        Shell.run(List.of("bash", SCRIPT, "stop", "--dir", DIR));
     }
 
     private static int freePort() {
@@ -37,20 +36,6 @@ public class PostgisTestResource implements QuarkusTestResourceLifecycleManager 
             return socket.getLocalPort();
         } catch (IOException e) {
             throw new IllegalStateException("no free port for the test database", e);
-        }
-    }
-
-    private static void run(List<String> command) {
-        try {
-            Process p = new ProcessBuilder(command).directory(new File(".")).inheritIO().start();
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException(String.join(" ", command) + " failed with exit code " + p.exitValue());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("could not run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
         }
     }
 }

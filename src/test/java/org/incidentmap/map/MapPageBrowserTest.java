@@ -1,0 +1,213 @@
+package org.incidentmap.map;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import org.incidentmap.support.Browser;
+import org.incidentmap.support.PostgisTestResource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+/**
+ * The web map in headless Chromium, over a database holding the seed only (five incidents around Latakia):
+ * what it draws is counted through MapLibre's own API (queryRenderedFeatures once the map is idle), never by
+ * waiting a fixed time. Screenshots land in target/browser/.
+ */
+@QuarkusTest
+@TestProfile(MapPageBrowserTest.SeedOnly.class)
+@QuarkusTestResource(PostgisTestResource.class)
+class MapPageBrowserTest {
+
+    /** Its own profile, so the app restarts on a fresh database: only the seeded incidents. */
+    public static class SeedOnly implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("incidentmap.seed.enabled", "true");
+        }
+    }
+
+    /** Zoom 12, where tiles carry single incidents: Latakia city (three seeded incidents) and Qardaha (two). */
+    static final String LATAKIA_VIEW = "#map=12/35.53/35.79";
+    static final double QARDAHA_LON = 36.0597;
+    static final double QARDAHA_LAT = 35.4572;
+    static final String QARDAHA_VIEW = "#map=12/" + QARDAHA_LAT + "/" + QARDAHA_LON;
+
+    /** Waits for the page's set-up, then for the map to be idle, and returns what it draws. */
+    static final String RENDERED = """
+            const done = arguments[arguments.length - 1];
+            const m = window.incidentMap;
+            m.ready.then(() => m.idle()).then(() => {
+              const features = m.rendered();
+              done({
+                ids: [...new Set(features.filter(f => f.id !== undefined && f.properties.title).map(f => f.id))],
+                stacks: features.filter(f => f.properties.at_point > 1).map(f => f.properties.at_point),
+                clustered: features.filter(f => !f.properties.title).map(f => f.properties.count)
+              });
+            }).catch(e => done({error: String(e)}));
+            """;
+
+    @TestHTTPResource("/map/")
+    URL mapPage;
+
+    static Browser browser;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    @AfterEach
+    void noConsoleErrors() {
+        assertEquals(List.of(), browser.consoleErrors());
+    }
+
+    Map<String, Object> open(String fragment) {
+        browser.driver().get("about:blank"); // a new fragment alone would not reload the page
+        browser.driver().get(mapPage + fragment);
+        return rendered();
+    }
+
+    Map<String, Object> rendered() {
+        Map<String, Object> result = Browser.map(browser.await(RENDERED));
+        assertTrue(!result.containsKey("error"), String.valueOf(result.get("error")));
+        return result;
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<Object> list(Map<String, Object> result, String key) {
+        return (List<Object>) result.get(key);
+    }
+
+    @Test
+    void shouldDrawEverySeededIncidentAndTheStackAtQardaha() {
+        Map<String, Object> latakia = open(LATAKIA_VIEW);
+        browser.screenshot("map-latakia");
+        assertEquals(3, list(latakia, "ids").size(), latakia.toString());
+        Map<String, Object> qardaha = open(QARDAHA_VIEW);
+        browser.screenshot("map-qardaha");
+        assertEquals(2, list(qardaha, "ids").size(), qardaha.toString());
+        assertEquals(List.of(2L, 2L), list(qardaha, "stacks"));
+        String status = browser.driver().findElement(By.id("status")).getText();
+        assertTrue(status.startsWith("5 incidents match"), status);
+    }
+
+    @Test
+    void shouldClusterThemWhenZoomedOut() {
+        Map<String, Object> shown = open("#map=6/35.5/36");
+        browser.screenshot("map-clusters");
+        assertEquals(List.of(), list(shown, "ids"));
+        long total = list(shown, "clustered").stream().mapToLong(n -> ((Number) n).longValue()).sum();
+        assertEquals(5, total, shown.toString());
+    }
+
+    @Test
+    void shouldNarrowToTheTimeRangeAndCategoriesChosenAndKeepThemInTheUrl() {
+        Map<String, Object> shown = open(LATAKIA_VIEW);
+        assertEquals(3, list(shown, "ids").size(), shown.toString());
+        browser.run("""
+                for (const [id, value] of [['from', '2025-02-26'], ['to', '2025-02-26']]) {
+                  const input = document.getElementById(id);
+                  input.value = value;
+                  input.dispatchEvent(new Event('change'));
+                }""");
+        shown = rendered();
+        browser.screenshot("map-time-range");
+        // Only the hit-and-run attacks (reported over two weeks up to 4 March) were going on that day.
+        assertEquals(1, list(shown, "ids").size(), shown.toString());
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.contains("from=2025-02-26") && url.contains("to=2025-02-26"), url);
+
+        browser.driver().findElement(By.cssSelector("#categories input[value=battles]")).click();
+        shown = rendered();
+        assertEquals(0, list(shown, "ids").size(), shown.toString());
+        String shared = browser.driver().getCurrentUrl();
+        assertTrue(shared.contains("category=") && !shared.contains("battles"), shared);
+
+        // The shared URL opens the same filters (on any view): at Qardaha, the two incidents of 26 February.
+        String fragment = shared.substring(shared.indexOf('#')).replaceFirst("map=[^&]*", QARDAHA_VIEW.substring(1));
+        shown = open(fragment);
+        assertEquals(2, list(shown, "ids").size(), shown.toString());
+        assertEquals("2025-02-26", browser.driver().findElement(By.id("from")).getAttribute("value"));
+        assertTrue(!browser.driver().findElement(By.cssSelector("#categories input[value=battles]")).isSelected());
+    }
+
+    @Test
+    void shouldListTheNearestIncidentsWithTheirDistances() {
+        open(LATAKIA_VIEW);
+        new Select(browser.driver().findElement(By.id("radius"))).selectByValue("5km");
+        browser.driver().findElement(By.id("radius-tool")).click();
+        clickOnMap(35.783, 35.517);
+        browser.await("""
+                const done = arguments[arguments.length - 1];
+                const wait = () => document.querySelectorAll('#nearest li[data-id]').length ? done() : setTimeout(wait, 50);
+                wait();""");
+        browser.screenshot("map-nearest");
+        List<WebElement> items = browser.driver().findElements(By.cssSelector("#nearest li[data-id]"));
+        int expected = given().queryParam("near", "35.783,35.517").queryParam("radius", "5km").when()
+                .get("/collections/incidents/items").then().statusCode(200).extract().jsonPath()
+                .getInt("numberMatched");
+        assertEquals(expected, items.size());
+        assertTrue(items.get(0).getText().contains("Hit-and-run"), items.get(0).getText());
+        assertTrue(items.get(0).getText().matches("(?s).*\\((\\d+ m|[\\d.]+ km)\\)$"), items.get(0).getText());
+        String url = browser.driver().getCurrentUrl();
+        assertTrue(url.matches(".*near=35\\.78\\d*,35\\.51\\d*&radius=5km.*"), url); // the clicked pixel's position
+    }
+
+    @Test
+    void shouldOpenAPopupListingEveryIncidentAtTheClickedPoint() {
+        open("#map=15/" + QARDAHA_LAT + "/" + QARDAHA_LON);
+        clickOnMap(QARDAHA_LON, QARDAHA_LAT);
+        browser.await("""
+                const done = arguments[arguments.length - 1];
+                const wait = () => document.querySelector('.maplibregl-popup .entry') ? done() : setTimeout(wait, 50);
+                wait();""");
+        browser.screenshot("map-popup");
+        List<WebElement> entries = browser.driver().findElements(By.cssSelector(".maplibregl-popup .entry"));
+        assertEquals(2, entries.size());
+        String text = browser.driver().findElement(By.cssSelector(".maplibregl-popup")).getText();
+        assertTrue(text.contains("Police station attacked") && text.contains("Man shot dead"), text);
+        assertTrue(text.contains("week of 2025-02-26 (week precision)"), text);
+        assertTrue(text.contains("Sources") && text.contains("Reuters"), text);
+    }
+
+    @Test
+    void shouldShadeRegionsByTheirCounts() {
+        open(QARDAHA_VIEW);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> qardaha = (Map<String, Object>) browser.run("""
+                const f = incidentMap.map.querySourceFeatures('regions').find(r => r.properties.name === 'Qardaha');
+                return f ? f.properties : null;""");
+        assertEquals(2L, ((Number) qardaha.get("incidents")).longValue(), String.valueOf(qardaha));
+    }
+
+    /** Clicks the map's canvas where [lon, lat] is drawn, as a user would. */
+    void clickOnMap(double lon, double lat) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> p = (Map<String, Object>) browser.run(
+                "const p = incidentMap.map.project([arguments[0], arguments[1]]); return {x: p.x, y: p.y};", lon, lat);
+        WebElement canvas = browser.driver().findElement(By.cssSelector("#map canvas"));
+        int x = (int) Math.round(((Number) p.get("x")).doubleValue() - canvas.getSize().getWidth() / 2.0);
+        int y = (int) Math.round(((Number) p.get("y")).doubleValue() - canvas.getSize().getHeight() / 2.0);
+        new Actions(browser.driver()).moveToElement(canvas, x, y).click().perform();
+    }
+}

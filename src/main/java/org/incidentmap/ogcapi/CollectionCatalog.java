@@ -41,6 +41,7 @@ public class CollectionCatalog {
         c.put("extent", extent(extent));
         List<Link> links = new ArrayList<>(List.of(
                 new Link(self, "self", Link.JSON, "This collection"),
+                new Link(self + "?f=html", "alternate", "text/html", "This collection as HTML"),
                 new Link(self + "/items", "items", Link.GEOJSON, "The features, as GeoJSON")));
         if (isIncidents) {
             // OGC API - Features: "enclosure" links download the whole collection at once.
@@ -51,6 +52,8 @@ public class CollectionCatalog {
                     "Every incident, as CSV in ACLED's columns plus ours"));
             links.add(new Link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", Link.JSON,
                     "Vector tiles of the incidents (OGC API - Tiles)"));
+            links.add(new Link(self + "/aggregate?by=category", "related", Link.JSON,
+                    "Counts of incidents and fatalities (by category; also by region, admin1, admin2, day, week, month)"));
         }
         c.put("links", links);
         return c;

@@ -16,10 +16,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(Link.JSON)
 public class LandingResource {
 
-    /** The conformance classes this service really implements (no HTML, no CRS beyond CRS84). */
+    /** The conformance classes this service really implements (no CRS beyond CRS84). */
     static final List<String> CONFORMS_TO = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
     static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
 
@@ -32,6 +33,7 @@ public class LandingResource {
                         + "as GeoJSON, queryable by box, radius, region and time.",
                 "links", List.of(
                         new Link(href(uri, ""), "self", Link.JSON, "This document"),
+                        new Link(href(uri, "") + "?f=html", "alternate", "text/html", "This document as HTML"),
                         new Link(href(uri, "api"), "service-desc", OPENAPI, "The API definition (OpenAPI 3.0)"),
                         new Link(href(uri, "q/swagger-ui"), "service-doc", "text/html", "The API documentation"),
                         new Link(href(uri, "conformance"), "conformance", Link.JSON, "Conformance classes implemented"),

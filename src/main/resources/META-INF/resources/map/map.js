@@ -4,6 +4,8 @@
 import * as maplibregl from './lib/maplibre-gl.mjs';
 import {CATEGORIES, filterParams, readState, writeState} from './state.js';
 import {INCIDENT_LAYERS, SINGLE_LAYERS, mapStyle} from './style.js';
+import {loadBasemap} from './basemap.js';
+import {extendBy} from './bounds.js';
 import {popupContent} from './popup.js';
 import {circle, distanceText, metres, nearest} from './radius.js';
 
@@ -53,12 +55,6 @@ function saveState() {
   const c = map.getCenter();
   Object.assign(state, {zoom: map.getZoom(), lat: c.lat, lon: c.lng});
   history.replaceState(null, '', writeState(state));
-}
-
-async function loadBasemap() {
-  const world = await getJson('lib/countries-50m.json');
-  map.getSource('land').setData(topojson.feature(world, world.objects.land));
-  map.getSource('borders').setData(topojson.mesh(world, world.objects.countries, (a, b) => a !== b));
 }
 
 /** Regions shaded by their share of the largest count, for every filter but the region itself. */
@@ -225,7 +221,7 @@ function buildControls(regions) {
     state.region = $('region').value || null;
     const region = regions.features.find(r => r.id === state.region);
     if (region) {
-      map.fitBounds(bounds(region.geometry), {padding: 30});
+      map.fitBounds(extendBy(new maplibregl.LngLatBounds(), region.geometry), {padding: 30});
     }
     refresh();
   });
@@ -238,13 +234,6 @@ function buildControls(regions) {
   $('radius').addEventListener('change', () => state.near && searchNearest(state.near));
   $('radius-tool').addEventListener('click', () => setPicking(!picking));
   $('radius-clear').addEventListener('click', clearNearest);
-}
-
-function bounds(geometry) {
-  const b = new maplibregl.LngLatBounds();
-  const visit = c => (typeof c[0] === 'number' ? b.extend(c) : c.forEach(visit));
-  visit(geometry.coordinates);
-  return b;
 }
 
 map.on('click', e => {
@@ -266,7 +255,7 @@ const ready = new Promise(resolve => map.once('load', resolve)).then(async () =>
   const [regions, collection] = await Promise.all([
     getJson(API + 'collections/regions/items?limit=1000', 'application/geo+json'),
     getJson(API + 'collections/incidents'),
-    loadBasemap(),
+    loadBasemap(map, 'lib/countries-50m.json'),
   ]);
   buildControls(regions);
   const extent = collection.extent?.spatial?.bbox?.[0];

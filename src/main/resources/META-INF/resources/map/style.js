@@ -1,6 +1,7 @@
 // The map's style: an offline basemap (Natural Earth coastlines and borders from world-atlas), the stored regions
 // shaded by their incident counts, and the incidents' vector tiles: clusters with their counts below the service's
 // cluster zoom, single incidents above it, coloured by category and sized by fatalities.
+import {BASEMAP_LAYERS} from './basemap.js';
 import {CATEGORIES} from './state.js';
 
 /** Layers that draw single incidents (points, areas, lines), and all that draw incidents or clusters. */
@@ -26,9 +27,7 @@ export function mapStyle(tileUrl) {
       incidents: {type: 'vector', tiles: [tileUrl], minzoom: 0, maxzoom: 16},
     },
     layers: [
-      {id: 'sea', type: 'background', paint: {'background-color': '#d8e6ef'}},
-      {id: 'land', type: 'fill', source: 'land', paint: {'fill-color': '#f4f1ea'}},
-      {id: 'borders', type: 'line', source: 'borders', paint: {'line-color': '#9a948a', 'line-width': 0.7}},
+      ...BASEMAP_LAYERS,
       {id: 'regions-fill', type: 'fill', source: 'regions', paint: {
         'fill-color': ['interpolate', ['linear'], ['get', 'share'], 0, '#fff5eb', 0.5, '#fd8d3c', 1, '#7f2704'],
         'fill-opacity': 0.35}},

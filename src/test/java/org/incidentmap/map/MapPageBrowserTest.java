@@ -7,13 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.incidentmap.support.Browser;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.SeedOnly;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,17 +29,9 @@ import org.openqa.selenium.support.ui.Select;
  * waiting a fixed time. Screenshots land in target/browser/.
  */
 @QuarkusTest
-@TestProfile(MapPageBrowserTest.SeedOnly.class)
+@TestProfile(SeedOnly.class)
 @QuarkusTestResource(PostgisTestResource.class)
 class MapPageBrowserTest {
-
-    /** Its own profile, so the app restarts on a fresh database: only the seeded incidents. */
-    public static class SeedOnly implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("incidentmap.seed.enabled", "true");
-        }
-    }
 
     /** Zoom 12, where tiles carry single incidents: Latakia city (three seeded incidents) and Qardaha (two). */
     static final String LATAKIA_VIEW = "#map=12/35.53/35.79";

@@ -50,11 +50,12 @@ public class CollectionCatalog {
                     "Every incident, one GeoJSON Feature per line"));
             links.add(new Link(self + "/export?f=csv", "enclosure", "text/csv",
                     "Every incident, as CSV in ACLED's columns plus ours"));
-            links.add(new Link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", Link.JSON,
-                    "Vector tiles of the incidents (OGC API - Tiles)"));
+
             links.add(new Link(self + "/aggregate?by=category", "related", Link.JSON,
                     "Counts of incidents and fatalities (by category; also by region, admin1, admin2, day, week, month)"));
         }
+        links.add(new Link(self + "/tiles", "http://www.opengis.net/def/rel/ogc/1.0/tilesets-vector", Link.JSON,
+                "Vector tiles of the " + id + " (OGC API - Tiles)"));
         c.put("links", links);
         return c;
     }

@@ -97,11 +97,22 @@ function showIncidents() {
   const params = filterParams(state);
   const visibility = params ? 'visible' : 'none';
   for (const layer of INCIDENT_LAYERS) {
-    map.setLayoutProperty(layer, 'visibility', visibility);
+    if (map.getLayoutProperty(layer, 'visibility') !== visibility) {
+      map.setLayoutProperty(layer, 'visibility', visibility);
+    }
   }
   if (params) {
+    // setTiles reloads the tiles asynchronously ("content" data event): the map may be idle once more before.
+    tilesDrawn = new Promise(resolve => {
+      const reloading = e => {
+        if (e.sourceId === 'incidents' && e.sourceDataType === 'content') {
+          map.off('sourcedata', reloading);
+          map.once('idle', () => resolve());
+        }
+      };
+      map.on('sourcedata', reloading);
+    });
     map.getSource('incidents').setTiles([TILES + query(params)]);
-    tilesDrawn = new Promise(resolve => map.once('idle', resolve));
   }
 }
 
@@ -135,7 +146,7 @@ async function searchNearest(center) {
     item.append(`${f.properties.title} `, Object.assign(document.createElement('span'),
       {className: 'distance', textContent: `(${distanceText(f.properties.distance_m)})`}));
     item.addEventListener('click', () => {
-      map.flyTo({center: f.geometry.type === 'Point' ? f.geometry.coordinates : center, zoom: Math.max(map.getZoom(), 13)});
+      map.flyTo({center: f.geometry.type === 'Point' ? f.geometry.coordinates : center, zoom: Math.max(map.getZoom(), 12)});
       openPopup([f], f.geometry.type === 'Point' ? f.geometry.coordinates : center);
     });
     list.append(item);

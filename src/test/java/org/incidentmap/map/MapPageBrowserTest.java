@@ -153,7 +153,6 @@ class MapPageBrowserTest {
                 const done = arguments[arguments.length - 1];
                 const wait = () => document.querySelectorAll('#nearest li[data-id]').length ? done() : setTimeout(wait, 50);
                 wait();""");
-        browser.screenshot("map-nearest");
         List<WebElement> items = browser.driver().findElements(By.cssSelector("#nearest li[data-id]"));
         int expected = given().queryParam("near", "35.783,35.517").queryParam("radius", "5km").when()
                 .get("/collections/incidents/items").then().statusCode(200).extract().jsonPath()
@@ -163,6 +162,17 @@ class MapPageBrowserTest {
         assertTrue(items.get(0).getText().matches("(?s).*\\((\\d+ m|[\\d.]+ km)\\)$"), items.get(0).getText());
         String url = browser.driver().getCurrentUrl();
         assertTrue(url.matches(".*near=35\\.78\\d*,35\\.51\\d*&radius=5km.*"), url); // the clicked pixel's position
+
+        // A listed incident opens its popup.
+        items.get(0).click();
+        browser.await("""
+                const done = arguments[arguments.length - 1];
+                const wait = () => document.querySelector('.maplibregl-popup .entry')
+                    ? incidentMap.idle().then(() => done()) : setTimeout(wait, 50);
+                wait();""");
+        browser.screenshot("map-nearest");
+        String popup = browser.driver().findElement(By.cssSelector(".maplibregl-popup")).getText();
+        assertTrue(popup.contains("Hit-and-run"), popup);
     }
 
     @Test

@@ -33,25 +33,24 @@ public class HtmlNegotiation {
         }
         request.setProperty(NEGOTIATED, kind.get());
         List<String> f = request.getUriInfo().getQueryParameters().get("f");
-        boolean html;
-        if (f == null) {
-            html = prefersHtml(request.getAcceptableMediaTypes());
-        } else {
+        if (f != null) {
             if (f.size() > 1) {
                 throw ProblemException.badParameter("f", "given " + f.size() + " times; give it once");
             }
-            html = switch (f.get(0)) {
-                case "html" -> true;
-                case "json", "geojson" -> false;
-                default -> throw ProblemException.badParameter("f", "'" + f.get(0) + "' is not a format of this "
-                        + "page; expected html, json or geojson");
-            };
-            request.getHeaders().putSingle(HttpHeaders.ACCEPT, kind.get().jsonType());
             request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri()).replaceQueryParam("f")
                     .build());
         }
+        String format = f == null || f.get(0).isBlank() ? null : f.get(0); // empty as absent, as forms send it
+        boolean html = format == null ? prefersHtml(request.getAcceptableMediaTypes()) : switch (format) {
+            case "html" -> true;
+            case "json", "geojson" -> false;
+            default -> throw ProblemException.badParameter("f", "'" + format + "' is not a format of this page; "
+                    + "expected html, json or geojson");
+        };
         if (html) {
             request.setProperty(HTML_PAGE, kind.get());
+        }
+        if (html || format != null) { // the resource answers the page's JSON, whatever else the client named
             request.getHeaders().putSingle(HttpHeaders.ACCEPT, kind.get().jsonType());
         }
     }

@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.incidentmap.geo.GeoJsonGeometryWriter;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.Link;
 import org.incidentmap.region.Region;
+import org.incidentmap.region.RegionFeatureWriter;
 
 /** Writes counts as JSON, as CSV, and (by region) as a GeoJSON FeatureCollection of the regions. */
 final class CountWriters {
@@ -64,7 +64,7 @@ final class CountWriters {
         return out.toString();
     }
 
-    /** The regions as features with their name, kind and counts, for a choropleth. */
+    /** The regions as features with their properties and counts (incidents, fatalities), for a choropleth. */
     static StreamingOutput choropleth(List<CountGroup> groups, List<Region> regions, List<Link> links) {
         Map<String, CountGroup> byId = groups.stream().collect(Collectors.toMap(CountGroup::key, Function.identity()));
         return stream -> {
@@ -74,18 +74,10 @@ final class CountWriters {
                 out.writeArrayFieldStart("features");
                 for (Region r : regions) {
                     CountGroup g = byId.get(r.id);
-                    out.writeStartObject();
-                    out.writeStringField("type", "Feature");
-                    out.writeStringField("id", r.id);
-                    out.writeFieldName("geometry");
-                    GeoJsonGeometryWriter.write(out, r.geom);
-                    out.writeObjectFieldStart("properties");
-                    out.writeStringField("name", r.name);
-                    out.writeStringField("kind", r.kind);
-                    out.writeNumberField("incidents", g == null ? 0 : g.incidents());
-                    out.writeNumberField("fatalities", g == null ? 0 : g.fatalities());
-                    out.writeEndObject();
-                    out.writeEndObject();
+                    Map<String, Long> counts = new LinkedHashMap<>();
+                    counts.put("incidents", g == null ? 0 : g.incidents());
+                    counts.put("fatalities", g == null ? 0 : g.fatalities());
+                    RegionFeatureWriter.write(out, r, List.of(), counts);
                 }
                 out.writeEndArray();
                 FeatureCollectionWriter.writeLinks(out, links);

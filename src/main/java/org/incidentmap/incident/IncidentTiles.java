@@ -2,15 +2,10 @@ package org.incidentmap.incident;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.HashMap;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.incidentmap.config.ServiceConfig;
-import org.incidentmap.ogcapi.DatabaseFailure;
 import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.ogcapi.SqlFilter;
 import org.incidentmap.tile.TileAddress;
@@ -117,12 +112,6 @@ public class IncidentTiles {
     }
 
     private byte[] run(String sql, Map<String, Object> values) {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = new NamedSql(sql).prepare(c, values); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getBytes(1);
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
+        return NamedSql.bytes(dataSource, sql, values);
     }
 }

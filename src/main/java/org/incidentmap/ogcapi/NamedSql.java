@@ -2,6 +2,7 @@ package org.incidentmap.ogcapi;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import javax.sql.DataSource;
 
 /**
  * SQL with {@code :name} parameters, prepared as a JDBC statement with {@code ?} placeholders and the values bound
@@ -56,6 +58,17 @@ public final class NamedSql {
             statement.setBytes(index, bytes);
         } else {
             statement.setObject(index, value);
+        }
+    }
+
+    /** Runs {@code sql}, which answers one row of one bytea column (a vector tile), on a connection of its own. */
+    public static byte[] bytes(DataSource dataSource, String sql, Map<String, Object> values) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = new NamedSql(sql).prepare(c, values); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getBytes(1);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
         }
     }
 

@@ -3,17 +3,24 @@ package org.incidentmap.region;
 import com.fasterxml.jackson.core.JsonGenerator;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.Link;
 
 /** Writes a region as a GeoJSON Feature. */
-final class RegionFeatureWriter {
+public final class RegionFeatureWriter {
 
     private RegionFeatureWriter() {
     }
 
     static void write(JsonGenerator out, Region r, List<Link> links) throws IOException {
+        write(out, r, links, Map.of());
+    }
+
+    /** Writes {@code r} with {@code more} properties after its own (counts of what lies in it, say). */
+    public static void write(JsonGenerator out, Region r, List<Link> links, Map<String, Long> more)
+            throws IOException {
         out.writeStartObject();
         out.writeStringField("type", "Feature");
         out.writeStringField("id", r.id);
@@ -25,6 +32,9 @@ final class RegionFeatureWriter {
         out.writeBooleanField("approximate", r.approximate);
         out.writeStringField("created_at", r.createdAt == null ? null : r.createdAt.toString());
         out.writeStringField("updated_at", r.updatedAt == null ? null : r.updatedAt.toString());
+        for (Map.Entry<String, Long> property : more.entrySet()) {
+            out.writeNumberField(property.getKey(), property.getValue());
+        }
         out.writeEndObject();
         if (!links.isEmpty()) {
             FeatureCollectionWriter.writeLinks(out, links);

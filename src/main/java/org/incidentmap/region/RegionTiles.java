@@ -2,13 +2,8 @@ package org.incidentmap.region;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Map;
 import javax.sql.DataSource;
-import org.incidentmap.ogcapi.DatabaseFailure;
 import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.tile.TileAddress;
 
@@ -34,12 +29,6 @@ public class RegionTiles {
     byte[] tile(TileAddress tile) {
         Map<String, Object> values = Map.of("z", tile.z(), "x", tile.x(), "y", tile.y(),
                 "resolution", tile.size() / 4096);
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = new NamedSql(TILE).prepare(c, values); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return rs.getBytes(1);
-        } catch (SQLException e) {
-            throw new DatabaseFailure(e);
-        }
+        return NamedSql.bytes(dataSource, TILE, values);
     }
 }

@@ -109,6 +109,17 @@ final class HostileCases {
                 "region=x", "cursor=%00")) {
             cases.add(get("GET regions ?" + query, REGIONS + "?" + query));
         }
+        for (String query : List.of("", "by=", "by=year", "by=%00", "by=day&by=week", "by=category&f=geojson",
+                "by=day&f=xml", "by=day&limit=5", "by=day&cursor=aTox", "by=day&datetime=0001-01-01/9999-12-31",
+                "by=region&region=%00", "by=month&near=1,2", "by=category&category=nope", "by=admin1&x=1")) {
+            cases.add(get("GET aggregate ?" + query, "/collections/incidents/aggregate?" + query));
+        }
+        for (String path : List.of("/collections/regions/tiles/WebMercatorQuad/99/0/0",
+                "/collections/regions/tiles/WebMercatorQuad/3/8/0", "/collections/regions/tiles/WebMercatorQuad/a/b/c",
+                "/collections/regions/tiles?category=battles", "/?f=pdf", "/collections?f=html&f=json",
+                "/collections/incidents/items?f=%00", "/conformance?f=%20html")) {
+            cases.add(get("GET " + path, path));
+        }
         for (String path : List.of("/?colour=red", "/conformance?x=1", "/collections?limit=5", "/api?f=xml",
                 "/collections/incidents?bbox=0,0,1,1", "/collections/regions?x=%00")) {
             cases.add(get("GET " + path, path));

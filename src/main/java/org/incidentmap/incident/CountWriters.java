@@ -25,8 +25,10 @@ final class CountWriters {
         json.put("by", by.wire());
         json.put("groups", groups.stream().map(CountWriters::group).toList());
         if (by.partitions()) {
-            json.put("total", Map.of("incidents", groups.stream().mapToLong(CountGroup::incidents).sum(),
-                    "fatalities", groups.stream().mapToLong(CountGroup::fatalities).sum()));
+            Map<String, Object> total = new LinkedHashMap<>();
+            total.put("incidents", groups.stream().mapToLong(CountGroup::incidents).sum());
+            total.put("fatalities", groups.stream().mapToLong(CountGroup::fatalities).sum());
+            json.put("total", total);
         }
         json.put("links", links);
         return json;

@@ -1,9 +1,11 @@
 package org.incidentmap.ogcapi;
 
 import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.MediaType;
 import java.lang.reflect.Field;
 import java.lang.reflect.Method;
 import java.lang.reflect.Parameter;
@@ -33,7 +35,7 @@ public class StrictRequest {
         Set<String> declared = DECLARED.computeIfAbsent(resource.getResourceMethod(), StrictRequest::declaredBy);
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             String name = parameter.getKey();
-            if (!declared.contains(name)) {
+            if (!declared.contains(name) && !namesJsonItAnswers(name, parameter.getValue(), resource)) {
                 throw ProblemException.badParameter(name, declared.isEmpty()
                         ? "this endpoint takes no query parameters"
                         : "not a parameter of this endpoint; it takes " + String.join(", ", declared));
@@ -45,6 +47,18 @@ public class StrictRequest {
                 throw ProblemException.badParameter(name, "contains a control character (such as %00)");
             }
         }
+    }
+
+    /**
+     * {@code f=json} on an endpoint that answers JSON only: what it would answer anyway, so clients that add it to
+     * every URL (as OGC API clients do) are not refused. Any other format there is an unknown parameter.
+     */
+    private static boolean namesJsonItAnswers(String name, List<String> values, ResourceInfo resource) {
+        Method method = resource.getResourceMethod();
+        Produces produces = method.isAnnotationPresent(Produces.class) ? method.getAnnotation(Produces.class)
+                : method.getDeclaringClass().getAnnotation(Produces.class);
+        return name.equals("f") && values.size() == 1 && values.get(0).equals("json") && produces != null
+                && List.of(produces.value()).equals(List.of(MediaType.APPLICATION_JSON));
     }
 
     /** C0 controls other than tab, line feed and carriage return (which pretty-printed GeoJSON may carry). */

@@ -82,5 +82,9 @@ class RegionTileTest {
         given().when().get("/collections/regions/tiles/WorldCRS84Quad").then().statusCode(404)
                 .contentType("application/problem+json");
         given().queryParam("category", "battles").when().get(TILES + "3/2/4").then().statusCode(400);
+        // f=json where JSON is all there is (as OGC clients add it); no other format, and none on a tile.
+        given().queryParam("f", "json").when().get("/collections/regions/tiles").then().statusCode(200);
+        given().queryParam("f", "html").when().get("/collections/regions/tiles").then().statusCode(400);
+        given().queryParam("f", "json").when().get(TILES + "3/2/4").then().statusCode(400);
     }
 }

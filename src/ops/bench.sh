@@ -111,7 +111,7 @@ sampler_pid=$!
 #    IncidentExtent): the same statements with the values bound inline.
 COLS="f.id, f.title, f.description, f.category, f.sub_category, f.occurred_at, f.occurred_until, f.time_precision,\
  f.fatalities, f.actors, f.location_name, f.admin1, f.admin2, f.geo_precision, f.sources::text AS sources,\
- ST_AsBinary(f.geom) AS wkb, f.created_at, f.updated_at, f.external_id"
+ ST_AsBinary(f.geom) AS wkb, f.created_at, f.updated_at, f.external_id, f.version"
 count_up_to() { echo "SELECT count(*) FROM (SELECT 1 FROM incident f WHERE $1 LIMIT 10001) s;"; }
 by_id() { # where limit [after_id]: a page by id; counted unless it holds the whole result
   local after=${3:+ AND f.id > $3}

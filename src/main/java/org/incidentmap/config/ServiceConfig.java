@@ -41,6 +41,17 @@ public interface ServiceConfig {
      */
     Optional<String> writeToken();
 
+    Writes writes();
+
+    interface Writes {
+        /**
+         * Whether PUT, PATCH and DELETE of a feature must carry If-Match with its ETag (428 without it), so that no
+         * client can overwrite a change it has not seen. Off by default: If-Match is then honoured when sent.
+         */
+        @WithDefault("false")
+        boolean requireIfMatch();
+    }
+
     interface Geometry {
         /** Most vertices a stored or query geometry may have. */
         @WithDefault("100000")

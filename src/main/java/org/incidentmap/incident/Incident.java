@@ -11,8 +11,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
 import org.locationtech.jts.geom.Geometry;
 
@@ -72,6 +74,11 @@ public class Incident extends PanacheEntityBase {
     @UpdateTimestamp
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** One more at every update, counted by the database (V6) and read back after each write: the ETag. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "version", insertable = false, updatable = false)
+    public long version;
 
     /** Copies every user-supplied field of {@code other}, leaving id and timestamps alone. */
     public void replaceWith(Incident other) {

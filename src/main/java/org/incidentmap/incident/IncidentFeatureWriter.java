@@ -2,11 +2,15 @@ package org.incidentmap.incident;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
 import org.incidentmap.geo.Rfc3339;
+import org.incidentmap.geo.StrictJson;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.Link;
 
@@ -40,6 +44,16 @@ final class IncidentFeatureWriter {
     private static final SerializedString URL = new SerializedString("url");
 
     private IncidentFeatureWriter() {
+    }
+
+    /** The incident's Feature as a JSON tree, as GET shows it but without links (what a merge patch applies to). */
+    static JsonNode json(StoredIncident incident) {
+        try (TokenBuffer tree = new TokenBuffer(StrictJson.MAPPER, false)) {
+            write(tree, new IncidentMatch(incident, null), List.of());
+            return StrictJson.MAPPER.readTree(tree.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void write(JsonGenerator out, IncidentMatch match, List<Link> links) throws IOException {
@@ -111,3 +125,4 @@ final class IncidentFeatureWriter {
         }
     }
 }
+

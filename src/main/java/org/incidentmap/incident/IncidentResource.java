@@ -6,14 +6,17 @@ import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -33,8 +36,10 @@ import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.FeatureStream;
+import org.incidentmap.ogcapi.IfMatch;
 import org.incidentmap.ogcapi.ItemsResponse;
 import org.incidentmap.ogcapi.Link;
+import org.incidentmap.ogcapi.MergePatch;
 import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PublicBase;
 import org.incidentmap.problem.ProblemException;
@@ -117,8 +122,11 @@ public class IncidentResource {
     @Path("items/{featureId}")
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "One incident as a GeoJSON Feature")
-    public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri) {
-        return Response.ok(feature(service.read(featureId), uri)).build();
+    public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri, @Context Request request) {
+        StoredIncident incident = service.read(featureId);
+        EntityTag tag = IfMatch.tag(incident.version());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(feature(incident, uri))).tag(tag).build();
     }
 
     @POST
@@ -151,7 +159,8 @@ public class IncidentResource {
             Incident created = service.create(List.of(new FeatureBody.Located(lone, ""))).get(0);
             StoredIncident incident = StoredIncident.of(created);
             return Response.created(PublicBase.of(uri).path("collections/incidents/items")
-                    .path(String.valueOf(incident.id())).build()).entity(feature(incident, uri)).build();
+                    .path(String.valueOf(incident.id())).build()).entity(feature(incident, uri))
+                    .tag(IfMatch.tag(incident.version())).build();
         }
     }
 
@@ -176,20 +185,44 @@ public class IncidentResource {
     @WriteAccess
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
-    @Operation(summary = "Replaces an incident with the Feature in the body")
-    public Response replace(@PathParam("featureId") String featureId, InputStream body, @Context UriInfo uri) {
+    @Operation(summary = "Replaces an incident with the Feature in the body; with If-Match, only if the incident is "
+            + "still at that ETag (412 otherwise)")
+    public Response replace(@PathParam("featureId") String featureId, InputStream body, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         FeatureBody.Located feature = FeatureBody.features(BoundedBody.read(body, config.body().maxBytes()), false).get(0);
         FeatureBody.requireSameId(feature, featureId);
-        return Response.ok(feature(StoredIncident.of(service.replace(featureId, feature)), uri)).build();
+        return written(service.replace(featureId, feature, ifMatch(headers)), uri);
+    }
+
+    @PATCH
+    @Path("items/{featureId}")
+    @WriteAccess
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Changes part of an incident with a JSON merge patch (RFC 7396), such as "
+            + "{\"properties\": {\"fatalities\": 3}}; the result is checked as a whole feature. Honours If-Match.")
+    public Response patch(@PathParam("featureId") String featureId, InputStream body, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        JsonNode patch = FeatureBody.parse(BoundedBody.read(body, config.body().maxBytes()));
+        return written(service.patch(featureId, patch, ifMatch(headers)), uri);
     }
 
     @DELETE
     @Path("items/{featureId}")
     @WriteAccess
-    @Operation(summary = "Removes an incident")
-    public Response delete(@PathParam("featureId") String featureId) {
-        service.delete(featureId);
+    @Operation(summary = "Removes an incident; with If-Match, only if it is still at that ETag (412 otherwise)")
+    public Response delete(@PathParam("featureId") String featureId, @Context HttpHeaders headers) {
+        service.delete(featureId, ifMatch(headers));
         return Response.noContent().build();
+    }
+
+    private IfMatch ifMatch(HttpHeaders headers) {
+        return IfMatch.of(headers.getHeaderString(HttpHeaders.IF_MATCH), config.writes().requireIfMatch());
+    }
+
+    private static Response written(Incident incident, UriInfo uri) {
+        StoredIncident stored = StoredIncident.of(incident);
+        return Response.ok(feature(stored, uri)).tag(IfMatch.tag(stored.version())).build();
     }
 
     private static StreamingOutput feature(StoredIncident incident, UriInfo uri) {

@@ -29,9 +29,10 @@ final class IncidentRows {
     /** The columns every incident query selects, table aliased {@code f}. */
     static final String COLUMNS = "f.id, f.title, f.description, f.category, f.sub_category, f.occurred_at,"
             + " f.occurred_until, f.time_precision, f.fatalities, f.actors, f.location_name, f.admin1, f.admin2,"
-            + " f.geo_precision, f.sources::text AS sources, ST_AsBinary(f.geom) AS wkb, f.created_at, f.updated_at, f.external_id";
+            + " f.geo_precision, f.sources::text AS sources, ST_AsBinary(f.geom) AS wkb, f.created_at, f.updated_at, f.external_id,"
+            + " f.version";
 
-    static final int COLUMN_COUNT = 19;
+    static final int COLUMN_COUNT = 20;
 
     /** Coordinates packed in one double array per sequence: a third of the memory of Coordinate objects. */
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326,
@@ -48,7 +49,7 @@ final class IncidentRows {
         return new StoredIncident(rs.getLong(1), rs.getString(19), rs.getString(2), rs.getString(3),
                 rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), fatalitiesOrNull,
                 texts(rs.getArray(10)), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
-                sources(rs.getString(15)), geometry(rs.getBytes(16)), instant(rs, 17), instant(rs, 18));
+                sources(rs.getString(15)), geometry(rs.getBytes(16)), instant(rs, 17), instant(rs, 18), rs.getLong(20));
     }
 
     /** A timestamptz column; through java.sql.Timestamp, several times cheaper than OffsetDateTime here. */

@@ -1,8 +1,10 @@
 package org.incidentmap.incident;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +15,8 @@ import org.hibernate.Session;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.ogcapi.CollectionExtent;
 import org.incidentmap.ogcapi.FeatureBody;
+import org.incidentmap.ogcapi.IfMatch;
+import org.incidentmap.ogcapi.MergePatch;
 import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.StoredRows;
 import org.incidentmap.problem.ProblemException;
@@ -92,22 +96,56 @@ public class IncidentService {
         });
     }
 
+    /** Replaces an incident, if {@code ifMatch} accepts its version (read under a lock, so no write slips in). */
     @Transactional
-    public Incident replace(String featureId, FeatureBody.Located feature) {
+    public Incident replace(String featureId, FeatureBody.Located feature, IfMatch ifMatch) {
         Incident replacement = read(List.of(feature)).get(0);
-        Incident stored = get(featureId);
+        return replaceWith(lockedForWrite(featureId, ifMatch), replacement);
+    }
+
+    /**
+     * Applies a JSON merge patch to an incident as the API shows it, then stores the result as a PUT of the whole
+     * feature would (same checks): all of it, or nothing.
+     */
+    @Transactional
+    public Incident patch(String featureId, JsonNode patch, IfMatch ifMatch) {
+        Incident stored = lockedForWrite(featureId, ifMatch);
+        JsonNode patched = MergePatch.apply(IncidentFeatureWriter.json(StoredIncident.of(stored)), patch);
+        FeatureBody.Located feature = new FeatureBody.Located(patched, "");
+        FeatureBody.requireSameId(feature, featureId);
+        return replaceWith(stored, read(List.of(feature)).get(0));
+    }
+
+    private Incident replaceWith(Incident stored, Incident replacement) {
         return StoredRows.flushed(session, () -> {
             stored.replaceWith(replacement);
             return stored;
         });
     }
 
+    /** The incident, locked until the transaction ends; a 404 when there is none, a 412 when If-Match refuses it. */
+    private Incident lockedForWrite(String featureId, IfMatch ifMatch) {
+        Incident incident = Incident.findById(id(featureId), LockModeType.PESSIMISTIC_WRITE);
+        if (incident == null) {
+            throw notFound(featureId);
+        }
+        ifMatch.check(incident.version, "Incident " + featureId);
+        return incident;
+    }
+
     @Transactional
-    public void delete(String featureId) {
+    public void delete(String featureId, IfMatch ifMatch) {
+        long id = id(featureId);
         // One statement, so that of several concurrent DELETEs one removes the row and the others find nothing (404),
         // where loading the entity and deleting it would fail at commit for all but one (a 500).
-        if (Incident.delete("id", id(featureId)) == 0) {
-            throw notFound(featureId);
+        long deleted = !ifMatch.given() || ifMatch.any() ? Incident.delete("id", id)
+                : Incident.delete("id = ?1 and version in ?2", id, ifMatch.versions());
+        if (deleted == 0) {
+            Incident existing = Incident.findById(id);
+            if (existing == null) {
+                throw notFound(featureId);
+            }
+            ifMatch.check(existing.version, "Incident " + featureId);
         }
     }
 

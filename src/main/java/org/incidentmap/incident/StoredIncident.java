@@ -12,7 +12,7 @@ import org.locationtech.jts.geom.Geometry;
 public record StoredIncident(long id, String externalId, String title, String description, String category,
         String subCategory, Instant occurredAt, Instant occurredUntil, String timePrecision, Integer fatalities,
         List<String> actors, String locationName, String admin1, String admin2, String geoPrecision,
-        List<Source> sources, Geometry geom, Instant createdAt, Instant updatedAt) {
+        List<Source> sources, Geometry geom, Instant createdAt, Instant updatedAt, long version) {
 
     /** Bytes per vertex of a geometry held in memory (two doubles), the unit of {@link #weight()}. */
     static final int VERTEX_BYTES = 16;
@@ -40,6 +40,6 @@ public record StoredIncident(long id, String externalId, String title, String de
     static StoredIncident of(Incident i) {
         return new StoredIncident(i.id, i.externalId, i.title, i.description, i.category, i.subCategory,
                 i.occurredAt, i.occurredUntil, i.timePrecision, i.fatalities, List.copyOf(i.actors), i.locationName,
-                i.admin1, i.admin2, i.geoPrecision, List.copyOf(i.sources), i.geom, i.createdAt, i.updatedAt);
+                i.admin1, i.admin2, i.geoPrecision, List.copyOf(i.sources), i.geom, i.createdAt, i.updatedAt, i.version);
     }
 }

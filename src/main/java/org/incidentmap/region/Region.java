@@ -7,7 +7,9 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import org.hibernate.annotations.CreationTimestamp;
+import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.UpdateTimestamp;
+import org.hibernate.generator.EventType;
 import org.locationtech.jts.geom.Geometry;
 
 /** A named area (governorate, city, neighbourhood, town) that incidents can be queried "in", SRID 4326. */
@@ -35,6 +37,11 @@ public class Region extends PanacheEntityBase {
     @UpdateTimestamp
     @Column(name = "updated_at")
     public Instant updatedAt;
+
+    /** One more at every update, counted by the database (V6) and read back after each write: the ETag. */
+    @Generated(event = {EventType.INSERT, EventType.UPDATE})
+    @Column(name = "version", insertable = false, updatable = false)
+    public long version;
 
     /** Copies every user-supplied field of {@code other} but the id. */
     public void replaceWith(Region other) {

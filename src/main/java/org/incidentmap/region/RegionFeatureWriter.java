@@ -1,10 +1,14 @@
 package org.incidentmap.region;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
+import org.incidentmap.geo.StrictJson;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.Link;
 
@@ -12,6 +16,16 @@ import org.incidentmap.ogcapi.Link;
 public final class RegionFeatureWriter {
 
     private RegionFeatureWriter() {
+    }
+
+    /** The region's Feature as a JSON tree, as GET shows it but without links (what a merge patch applies to). */
+    static JsonNode json(Region r) {
+        try (TokenBuffer tree = new TokenBuffer(StrictJson.MAPPER, false)) {
+            write(tree, r, List.of());
+            return StrictJson.MAPPER.readTree(tree.asParser());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static void write(JsonGenerator out, Region r, List<Link> links) throws IOException {

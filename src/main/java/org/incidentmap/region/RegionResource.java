@@ -1,16 +1,21 @@
 package org.incidentmap.region;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -27,9 +32,11 @@ import org.incidentmap.ogcapi.BoundedBody;
 import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
+import org.incidentmap.ogcapi.IfMatch;
 import org.incidentmap.ogcapi.ItemsParams;
 import org.incidentmap.ogcapi.ItemsResponse;
 import org.incidentmap.ogcapi.Link;
+import org.incidentmap.ogcapi.MergePatch;
 import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PublicBase;
 
@@ -73,8 +80,11 @@ public class RegionResource {
     @Path("items/{featureId}")
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "One region as a GeoJSON Feature")
-    public Response item(@PathParam("featureId") String id, @Context UriInfo uri) {
-        return Response.ok(feature(service.get(id), uri)).build();
+    public Response item(@PathParam("featureId") String id, @Context UriInfo uri, @Context Request request) {
+        Region region = service.get(id);
+        EntityTag tag = IfMatch.tag(region.version);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(feature(region, uri))).tag(tag).build();
     }
 
     @POST
@@ -89,7 +99,7 @@ public class RegionResource {
         if (features.get(0).pointer().isEmpty()) {
             Region region = created.get(0);
             return Response.created(PublicBase.of(uri).path("collections/regions/items").path(region.id).build())
-                    .entity(feature(region, uri)).build();
+                    .entity(feature(region, uri)).tag(IfMatch.tag(region.version)).build();
         }
         return Response.status(Response.Status.CREATED).entity(FeatureCollectionWriter.of(
                 new Page<>(created, (long) created.size(), null), List.of(),
@@ -101,20 +111,43 @@ public class RegionResource {
     @WriteAccess
     @Consumes({Link.GEOJSON, Link.JSON})
     @Produces({Link.GEOJSON, Link.JSON})
-    @Operation(summary = "Replaces a region with the Feature in the body")
-    public Response replace(@PathParam("featureId") String id, InputStream body, @Context UriInfo uri) {
+    @Operation(summary = "Replaces a region with the Feature in the body; with If-Match, only if the region is still "
+            + "at that ETag (412 otherwise)")
+    public Response replace(@PathParam("featureId") String id, InputStream body, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
         FeatureBody.Located feature = FeatureBody.features(BoundedBody.read(body, config.body().maxBytes()), false).get(0);
         FeatureBody.requireSameId(feature, id);
-        return Response.ok(feature(service.replace(id, feature), uri)).build();
+        return written(service.replace(id, feature, ifMatch(headers)), uri);
+    }
+
+    @PATCH
+    @Path("items/{featureId}")
+    @WriteAccess
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Changes part of a region with a JSON merge patch (RFC 7396); the result is checked as a "
+            + "whole feature. Honours If-Match.")
+    public Response patch(@PathParam("featureId") String id, InputStream body, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        JsonNode patch = FeatureBody.parse(BoundedBody.read(body, config.body().maxBytes()));
+        return written(service.patch(id, patch, ifMatch(headers)), uri);
     }
 
     @DELETE
     @Path("items/{featureId}")
     @WriteAccess
-    @Operation(summary = "Removes a region")
-    public Response delete(@PathParam("featureId") String id) {
-        service.delete(id);
+    @Operation(summary = "Removes a region; with If-Match, only if it is still at that ETag (412 otherwise)")
+    public Response delete(@PathParam("featureId") String id, @Context HttpHeaders headers) {
+        service.delete(id, ifMatch(headers));
         return Response.noContent().build();
+    }
+
+    private IfMatch ifMatch(HttpHeaders headers) {
+        return IfMatch.of(headers.getHeaderString(HttpHeaders.IF_MATCH), config.writes().requireIfMatch());
+    }
+
+    private static Response written(Region region, UriInfo uri) {
+        return Response.ok(feature(region, uri)).tag(IfMatch.tag(region.version)).build();
     }
 
     private static StreamingOutput feature(Region region, UriInfo uri) {

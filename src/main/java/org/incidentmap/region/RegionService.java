@@ -1,8 +1,10 @@
 package org.incidentmap.region;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -14,6 +16,8 @@ import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.ogcapi.CollectionExtent;
 import org.incidentmap.ogcapi.FeatureBody;
+import org.incidentmap.ogcapi.IfMatch;
+import org.incidentmap.ogcapi.MergePatch;
 import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PageCursor;
 import org.incidentmap.ogcapi.PropertyReader;
@@ -104,23 +108,59 @@ public class RegionService {
         });
     }
 
+    /** Replaces a region, if {@code ifMatch} accepts its version (read under a lock, so no write slips in). */
     @Transactional
-    public Region replace(String id, FeatureBody.Located feature) {
+    public Region replace(String id, FeatureBody.Located feature, IfMatch ifMatch) {
         Region replacement = read(List.of(feature), id).get(0);
-        Region stored = get(id);
+        return replaceWith(lockedForWrite(id, ifMatch), replacement);
+    }
+
+    /** Applies a JSON merge patch to a region as the API shows it, then stores it as a PUT would: all or nothing. */
+    @Transactional
+    public Region patch(String id, JsonNode patch, IfMatch ifMatch) {
+        Region stored = lockedForWrite(id, ifMatch);
+        FeatureBody.Located feature = new FeatureBody.Located(MergePatch.apply(RegionFeatureWriter.json(stored),
+                patch), "");
+        FeatureBody.requireSameId(feature, id);
+        return replaceWith(stored, read(List.of(feature), id).get(0));
+    }
+
+    private Region replaceWith(Region stored, Region replacement) {
         return StoredRows.flushed(session, () -> {
             stored.replaceWith(replacement);
             return stored;
         });
     }
 
+    private Region lockedForWrite(String id, IfMatch ifMatch) {
+        Region region = PropertyReader.storable(id) ? Region.findById(id, LockModeType.PESSIMISTIC_WRITE) : null;
+        if (region == null) {
+            throw notFound(id);
+        }
+        ifMatch.check(region.version, "Region " + id);
+        return region;
+    }
+
     @Transactional
-    public void delete(String id) {
+    public void delete(String id, IfMatch ifMatch) {
+        if (!PropertyReader.storable(id)) {
+            throw notFound(id); // PostgreSQL text cannot hold a NUL, so no stored id has one
+        }
         // One statement, so that of several concurrent DELETEs one removes the row and the others find nothing (404),
         // where loading the entity and deleting it would fail at commit for all but one (a 500).
-        if (id.indexOf('\0') >= 0 || Region.delete("id", id) == 0) {
-            throw ProblemException.notFound("There is no region with id '" + id + "'.");
+        long deleted = !ifMatch.given() || ifMatch.any() ? Region.delete("id", id)
+                : Region.delete("id = ?1 and version in ?2", id, ifMatch.versions());
+        if (deleted == 0) {
+            Region existing = Region.findById(id);
+            if (existing == null) {
+                throw notFound(id);
+            }
+            ifMatch.check(existing.version, "Region " + id);
         }
+    }
+
+    private static ProblemException notFound(String id) {
+        return ProblemException.notFound("There is no region with id '" + id + "'.");
     }
 
     @Transactional

@@ -144,6 +144,16 @@ final class HostileCases {
             cases.add(get("GET region " + id, REGIONS + "/" + id));
             cases.add(new Case("DELETE region " + id, "DELETE", REGIONS + "/" + id, null, null, 0));
         }
+        for (String body : List.of("{\"properties\": {\"fatalities\": -1}}", "{\"properties\": {\"title\": null}}",
+                "{\"type\": \"FeatureCollection\"}", "{\"geometry\": null}", "{\"id\": 0}", "[]", "{",
+                "{\"properties\": {\"category\": \"x\"}}", "{\"properties\": {\"colour\": \"red\"}}")) {
+            cases.add(new Case("PATCH item " + body, "PATCH", ITEMS + "/" + existingId, "application/merge-patch+json",
+                    bytes(body), 400));
+        }
+        cases.add(new Case("PATCH item as JSON", "PATCH", ITEMS + "/" + existingId, "application/json",
+                bytes("{\"properties\": {\"fatalities\": 1}}"), 415));
+        cases.add(new Case("PATCH item ?x=1", "PATCH", ITEMS + "/" + existingId + "?x=1",
+                "application/merge-patch+json", bytes("{}"), 400));
         for (String query : List.of("x=1", "f=json", "limit=1")) {
             cases.add(new Case("DELETE item ?" + query, "DELETE", ITEMS + "/" + existingId + "?" + query, null, null, 400));
             cases.add(new Case("POST items ?" + query, "POST", ITEMS + "?" + query, GEOJSON, bytes(validFeature()), 400));

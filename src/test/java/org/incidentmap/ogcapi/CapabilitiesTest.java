@@ -73,6 +73,9 @@ class CapabilitiesTest {
                         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
                         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
                         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/html",
+                        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
+                        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
+                        "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
                         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"));
     }
 

@@ -24,7 +24,7 @@ import org.incidentmap.problem.RawProblem;
 public class BrowserOrigins {
 
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD");
-    private static final String EXPOSED = "Location, Retry-After, Content-Disposition, Content-Crs";
+    private static final String EXPOSED = "Location, Retry-After, Content-Disposition, Content-Crs, ETag";
     private static final String MAX_AGE = "600";
 
     @Inject

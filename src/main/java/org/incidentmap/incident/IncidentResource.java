@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -124,9 +123,7 @@ public class IncidentResource {
     @Operation(summary = "One incident as a GeoJSON Feature")
     public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri, @Context Request request) {
         StoredIncident incident = service.read(featureId);
-        EntityTag tag = IfMatch.tag(incident.version());
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        return (unchanged != null ? unchanged : Response.ok(feature(incident, uri))).tag(tag).build();
+        return IfMatch.read(request, incident.version(), () -> feature(incident, uri));
     }
 
     @POST

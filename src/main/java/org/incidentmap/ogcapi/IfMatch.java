@@ -1,15 +1,18 @@
 package org.incidentmap.ogcapi;
 
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.incidentmap.problem.ProblemException;
 
 /**
- * The If-Match precondition of a write (RFC 9110, 13.1.1) against a feature's version, whose strong ETag is the
- * version in quotes ({@code "3"}). Strong comparison: a weak tag never matches. Absent, the write goes ahead
- * unless the service requires the header (428).
+ * Preconditions on a feature's version, whose strong ETag is the version in quotes ({@code "3"}): If-None-Match
+ * on reads (304), and the If-Match of a write (RFC 9110, 13.1.1), which this record holds. Strong comparison: a
+ * weak tag never matches. Absent, the write goes ahead unless the service requires the header (428).
  */
 public record IfMatch(boolean given, boolean any, Set<Long> versions) {
 
@@ -18,6 +21,13 @@ public record IfMatch(boolean given, boolean any, Set<Long> versions) {
     /** The ETag of a feature at {@code version}. */
     public static EntityTag tag(long version) {
         return new EntityTag(String.valueOf(version));
+    }
+
+    /** A read of a feature at {@code version}: a 304 when If-None-Match names it, else {@code entity}; its ETag. */
+    public static Response read(Request request, long version, Supplier<Object> entity) {
+        EntityTag tag = tag(version);
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        return (unchanged != null ? unchanged : Response.ok(entity.get())).tag(tag).build();
     }
 
     /** Reads the header's value (null when absent); a 428 when it is absent and {@code required}. */

@@ -13,7 +13,6 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -82,9 +81,7 @@ public class RegionResource {
     @Operation(summary = "One region as a GeoJSON Feature")
     public Response item(@PathParam("featureId") String id, @Context UriInfo uri, @Context Request request) {
         Region region = service.get(id);
-        EntityTag tag = IfMatch.tag(region.version);
-        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
-        return (unchanged != null ? unchanged : Response.ok(feature(region, uri))).tag(tag).build();
+        return IfMatch.read(request, region.version, () -> feature(region, uri));
     }
 
     @POST

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.Regions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,10 +42,7 @@ class IncidentCountTest {
             return;
         }
         stored = true;
-        given().contentType("application/geo+json").body(Map.of("type", "Feature", "id", ZONE,
-                "properties", Map.of("name", "Count test zone", "kind", "test"),
-                "geometry", Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(-20.0, 19.0),
-                        List.of(-19.0, 19.0), List.of(-19.0, 20.0), List.of(-20.0, 20.0), List.of(-20.0, 19.0))))))
+        given().contentType("application/geo+json").body(Regions.square(ZONE, "Count test zone", "test", -20, 19, 1))
                 .when().post("/collections/regions/items").then().statusCode(201);
         incident("battles", "1991-06-03", 2, "Nouadhibou", -19.5, 19.5);
         incident("battles", "1991-06-05", 3, "Nouadhibou", -19.4, 19.5);

@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.Regions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -158,10 +159,7 @@ class OptimisticConcurrencyTest {
 
     @Test
     void shouldTagRegionsAndPatchThem() {
-        Map<String, Object> square = Map.of("type", "Feature", "id", "etag-test-square",
-                "properties", Map.of("name", "ETag square", "kind", "test"),
-                "geometry", Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(110.0, 10.0),
-                        List.of(110.5, 10.0), List.of(110.5, 10.5), List.of(110.0, 10.5), List.of(110.0, 10.0)))));
+        Map<String, Object> square = Regions.square("etag-test-square", "ETag square", "test", 110, 10, 0.5);
         String tag = given().contentType("application/geo+json").body(square).when()
                 .post("/collections/regions/items").then().statusCode(201).extract().header("ETag");
         String patched = given().contentType("application/merge-patch+json").header("If-Match", tag)

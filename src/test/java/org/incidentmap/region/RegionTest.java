@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.Regions;
 import org.junit.jupiter.api.Test;
 
 /** The regions collection: the seeded outlines, and adding regions that incidents can then be queried in. */
@@ -19,11 +20,7 @@ import org.junit.jupiter.api.Test;
 class RegionTest {
 
     private static Map<String, Object> square(String id, double lon, double lat) {
-        List<List<Double>> ring = List.of(List.of(lon, lat), List.of(lon + 0.1, lat), List.of(lon + 0.1, lat + 0.1),
-                List.of(lon, lat + 0.1), List.of(lon, lat));
-        return Map.of("type", "Feature", "id", id,
-                "properties", Map.of("name", "Test " + id, "kind", "town", "approximate", true),
-                "geometry", Map.of("type", "Polygon", "coordinates", List.of(ring)));
+        return Regions.square(id, "Test " + id, "town", lon, lat, 0.1);
     }
 
     @Test

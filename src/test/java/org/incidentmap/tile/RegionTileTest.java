@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.Regions;
 import org.junit.jupiter.api.Test;
 
 /** Vector tiles of the regions: outlines with their names, ETags that change with a region, documents. */
@@ -51,17 +52,14 @@ class RegionTileTest {
 
     @Test
     void shouldChangeTheTilesEtagWhenARegionChanges() {
-        Map<String, Object> square = Map.of("type", "Feature", "id", "tile-test-square",
-                "properties", Map.of("name", "Tile test square", "kind", "test"),
-                "geometry", Map.of("type", "Polygon", "coordinates", List.of(List.of(List.of(100.0, 10.0),
-                        List.of(100.5, 10.0), List.of(100.5, 10.5), List.of(100.0, 10.5), List.of(100.0, 10.0)))));
+        Map<String, Object> square = Regions.square("tile-test-square", "Tile test square", "test", 100, 10, 0.5);
         given().contentType("application/geo+json").body(square).when().post("/collections/regions/items").then()
                 .statusCode(201);
         String path = tilePath(8, 100.2, 10.2);
         String before = given().when().get(path).then().statusCode(200).extract().header("ETag");
         given().header("If-None-Match", before).when().get(path).then().statusCode(304);
         Map<String, Object> renamed = new HashMap<>(square);
-        renamed.put("properties", Map.of("name", "Renamed square", "kind", "test"));
+        renamed.put("properties", Map.of("name", "Renamed square", "kind", "test", "approximate", true));
         given().contentType("application/geo+json").body(renamed).when()
                 .put("/collections/regions/items/tile-test-square").then().statusCode(200);
         Response after = given().header("If-None-Match", before).when().get(path).then().statusCode(200).extract()

@@ -36,6 +36,27 @@ public final class Rfc3339 {
                 : dateTime(text);
     }
 
+    /**
+     * Reads the inclusive end of a span (an incident's {@code occurred_until}) to the resolution it is given in: a
+     * date to the last microsecond of that day, a date-time in whole seconds to the last microsecond of that second.
+     * {@link #formatEnd} writes such ends back in whole seconds, so a span read and written again is unchanged.
+     */
+    public static Instant endOfSpan(String text) {
+        Instant end = endOf(text);
+        return isDate(text) || end.getNano() != 0 ? end : end.plusNanos(LAST_MICROSECOND);
+    }
+
+    private static final int LAST_MICROSECOND = 999_999_000;
+
+    /**
+     * Writes the inclusive end of a span: an end at the last microsecond of a second as that whole second
+     * ({@code 2025-03-05T23:59:59Z}), since clients that keep milliseconds round {@code .999999} up to a second
+     * 60 or to the next day (GDAL 3.6 wrote {@code 23:59:60}, which SQLite and Python refuse).
+     */
+    public static String formatEnd(Instant end) {
+        return format(end.getNano() == LAST_MICROSECOND ? end.minusNanos(LAST_MICROSECOND) : end);
+    }
+
     /** RFC 3339 years have four digits; Java would also read +999999999, which no database column can hold. */
     private static void requireFourDigitYear(String text) {
         if (!FOUR_DIGIT_YEAR.matcher(text).lookingAt()) {

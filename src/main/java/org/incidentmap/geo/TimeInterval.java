@@ -9,6 +9,7 @@ import org.incidentmap.problem.ProblemException;
  * an RFC 3339 instant ({@code 2025-03-04T06:00:00Z}), a date standing for that whole UTC day
  * ({@code 2025-03-04}), or an interval {@code start/end} where either end may be {@code ..} or empty, or an
  * ISO 8601 duration counted from the other end ({@code 2025-03-01/P2D}, {@code P1DT12H/2025-03-04T12:00:00Z}).
+ * A date followed by a bare {@code T} ({@code 2025-03-01T/..}, as GDAL writes it) is that date.
  */
 public record TimeInterval(Instant start, Instant end) {
 
@@ -55,6 +56,11 @@ public record TimeInterval(Instant start, Instant end) {
         return ProblemException.badParameter("datetime", "the interval reaches outside the years 0001 to 9999");
     }
 
+    /** GDAL 3.6 turns a date comparison into a bound such as {@code 2025-03-01T}: that is the date. */
+    private static String withoutBareT(String text) {
+        return text.length() == 11 && (text.endsWith("T") || text.endsWith("t")) ? text.substring(0, 10) : text;
+    }
+
     private static boolean isDuration(String text) {
         return text.startsWith("P");
     }
@@ -65,7 +71,7 @@ public record TimeInterval(Instant start, Instant end) {
 
     private static Instant at(java.util.function.Function<String, Instant> parser, String text) {
         try {
-            return parser.apply(text);
+            return parser.apply(withoutBareT(text));
         } catch (IllegalArgumentException e) {
             throw ProblemException.badParameter("datetime", e.getMessage());
         }

@@ -62,7 +62,7 @@ final class AcledCsv {
             new Column("id", i -> String.valueOf(i.id())),
             new Column("title", i -> i.title()),
             new Column("occurred_at", i -> Rfc3339.format(i.occurredAt())),
-            new Column("occurred_until", i -> i.occurredUntil() == null ? null : Rfc3339.format(i.occurredUntil())),
+            new Column("occurred_until", i -> i.occurredUntil() == null ? null : Rfc3339.formatEnd(i.occurredUntil())),
             new Column("time_precision_name", i -> i.timePrecision()),
             new Column("geo_precision_name", i -> i.geoPrecision()),
             new Column("actors", i -> JsonText.actors(i.actors())),

@@ -75,9 +75,12 @@ public enum Category {
         return Optional.ofNullable(BY_WIRE.get(text));
     }
 
-    /** The category whose ACLED label is {@code label} ("Explosions/Remote violence"), if any. */
-    public static Optional<Category> fromLabel(String label) {
-        return fromWire(wireName(label));
+    /**
+     * The category named {@code name}, given as on the wire ("explosions_remote_violence") or as ACLED labels it
+     * ("Explosions/Remote violence", "BATTLES"): case and punctuation do not matter.
+     */
+    public static Optional<Category> fromName(String name) {
+        return fromWire(wireName(name.strip()));
     }
 
     public static List<String> wireNames() {

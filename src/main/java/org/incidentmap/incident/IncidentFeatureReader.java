@@ -46,11 +46,11 @@ final class IncidentFeatureReader {
         incident.geom = envelope.geometry();
         incident.title = p.text("title", true, 500);
         incident.description = p.text("description", false, 20_000);
-        incident.category = p.oneOf("category", true, Category.wireNames());
+        incident.category = category(p);
         incident.subCategory = subCategory(p, incident.category);
         String occurred = p.text("occurred_at", true, 100);
         incident.occurredAt = p.parsed("occurred_at", false, Rfc3339::startOf);
-        incident.occurredUntil = p.parsed("occurred_until", false, Rfc3339::endOf);
+        incident.occurredUntil = p.parsed("occurred_until", false, Rfc3339::endOfSpan);
         if (incident.occurredAt != null && incident.occurredUntil != null
                 && incident.occurredUntil.isBefore(incident.occurredAt)) {
             p.fail("occurred_until", "must not be before occurred_at");
@@ -71,14 +71,23 @@ final class IncidentFeatureReader {
         return violations.size() == before ? incident : null;
     }
 
+    /** The wire name of the category, which may be given as ACLED labels it ("Battles"). */
+    private static String category(PropertyReader p) {
+        String name = p.text("category", true, 100);
+        return name == null ? null : Category.fromName(name).map(Category::wire).orElseGet(() -> p.fail("category",
+                "'" + name + "' is not one of " + String.join(", ", Category.wireNames())
+                + " (or ACLED's labels of them, such as Battles)"));
+    }
+
     private static String subCategory(PropertyReader p, String category) {
-        String sub = p.text("sub_category", false, 100);
-        if (sub == null || category == null) {
-            return sub;
+        String given = p.text("sub_category", false, 100);
+        if (given == null || category == null) {
+            return given;
         }
         List<String> allowed = Category.fromWire(category).orElseThrow().subCategories();
+        String sub = Category.wireName(given.strip());
         return allowed.contains(sub) ? sub
-                : p.fail("sub_category", "'" + sub + "' is not a sub-category of " + category + "; expected one of "
+                : p.fail("sub_category", "'" + given + "' is not a sub-category of " + category + "; expected one of "
                         + String.join(", ", allowed));
     }
 

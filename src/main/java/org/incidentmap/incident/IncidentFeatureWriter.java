@@ -71,7 +71,7 @@ final class IncidentFeatureWriter {
         string(out, CATEGORY, i.category());
         string(out, SUB_CATEGORY, i.subCategory());
         instant(out, OCCURRED_AT, i.occurredAt());
-        instant(out, OCCURRED_UNTIL, i.occurredUntil());
+        string(out, OCCURRED_UNTIL, i.occurredUntil() == null ? null : Rfc3339.formatEnd(i.occurredUntil()));
         string(out, TIME_PRECISION, i.timePrecision());
         out.writeFieldName(FATALITIES);
         if (i.fatalities() == null) {

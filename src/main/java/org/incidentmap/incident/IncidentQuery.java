@@ -60,15 +60,12 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
         }
     }
 
+    /** Wire names of the categories listed in {@code text}, each given as on the wire or as ACLED labels it. */
     private static List<String> categories(String text) {
-        List<String> names = Arrays.stream(text.split(",", -1)).map(String::strip).toList();
-        for (String name : names) {
-            if (Category.fromWire(name).isEmpty()) {
-                throw ProblemException.badParameter("category", "'" + name + "' is not a category; expected one or "
-                        + "more of " + String.join(", ", Category.wireNames()));
-            }
-        }
-        return names;
+        return Arrays.stream(text.split(",", -1)).map(name -> Category.fromName(name).orElseThrow(
+                () -> ProblemException.badParameter("category", "'" + name.strip() + "' is not a category; expected "
+                        + "one or more of " + String.join(", ", Category.wireNames()) + " (or ACLED's labels of them,"
+                        + " such as Battles)")).wire()).toList();
     }
 
     private static Integer fatalitiesMin(String text) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.incident.IncidentService;
 import org.incidentmap.region.RegionService;
 
@@ -66,8 +67,8 @@ public class CollectionCatalog {
             extent.put("spatial", Map.of("bbox", List.of(e.bbox()), "crs", CRS84));
         }
         if (e.start() != null) {
-            extent.put("temporal", Map.of("interval", List.of(Arrays.asList(e.start().toString(),
-                    e.end().toString())), "trs", GREGORIAN));
+            extent.put("temporal", Map.of("interval", List.of(Arrays.asList(Rfc3339.format(e.start()),
+                    Rfc3339.formatEnd(e.end()))), "trs", GREGORIAN));
         }
         return extent;
     }

@@ -71,7 +71,7 @@ public class IncidentCounts {
 
     private static boolean onlyCategories(IncidentQuery q) {
         return q.bbox() == null && q.near() == null && q.region() == null && q.intersects() == null
-                && q.datetime() == null && q.fatalitiesMin() == null;
+                && q.datetime() == null && q.fatalitiesMin() == null && q.filter() == null;
     }
 
     private List<CountGroup> run(String sql, Map<String, Object> values, boolean named) {

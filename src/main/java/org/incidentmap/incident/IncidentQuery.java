@@ -2,6 +2,7 @@ package org.incidentmap.incident;
 
 import java.util.Arrays;
 import java.util.List;
+import org.incidentmap.cql2.Cql2Filter;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.InvalidGeometryException;
@@ -18,7 +19,8 @@ import org.locationtech.jts.geom.Geometry;
  * {@code near} and {@code radius} come together or not at all.
  */
 public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Radius radius, String region,
-        Geometry intersects, List<String> categories, Integer fatalitiesMin, int limit, String cursor) {
+        Geometry intersects, List<String> categories, Integer fatalitiesMin, Cql2Filter filter, int limit,
+        String cursor) {
 
     /** Parses {@code p}; {@code postedGeometry}, when not null, is the intersects geometry of a POST search. */
     public static IncidentQuery parse(IncidentItemsParams p, Geometry postedGeometry, GeometryLimits limits,
@@ -41,6 +43,7 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
                 postedGeometry != null ? postedGeometry : p.intersects == null ? null : intersects(p.intersects, limits),
                 p.category == null ? null : categories(p.category),
                 p.fatalitiesMin == null ? null : fatalitiesMin(p.fatalitiesMin),
+                Cql2Filter.parse(p.filter, p.filterLang, p.filterCrs, IncidentQueryables.ALL, limits, maxRadiusMetres),
                 p.limit(),
                 p.cursor == null ? null : PageCursor.decode(p.cursor));
     }

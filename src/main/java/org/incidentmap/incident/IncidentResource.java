@@ -28,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.access.WriteAccess;
 import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.cql2.Queryables;
 import org.incidentmap.geo.InvalidGeometryException;
 import org.incidentmap.geo.QueryGeometry;
 import org.incidentmap.ogcapi.BoundedBody;
@@ -68,6 +69,14 @@ public class IncidentResource {
     @Operation(summary = "The incidents collection: description, extent and links")
     public Map<String, Object> collection(@Context UriInfo uri) {
         return catalog.describe(COLLECTION, uri);
+    }
+
+    @GET
+    @Path("queryables")
+    @Produces({Queryables.MEDIA_TYPE, Link.JSON})
+    @Operation(summary = "The properties a filter on incidents may name, with their types (a JSON Schema)")
+    public Map<String, Object> queryables(@Context UriInfo uri) {
+        return IncidentQueryables.ALL.document(uri);
     }
 
     @GET

@@ -197,6 +197,9 @@ public class IncidentSearch {
         if (q.fatalitiesMin() != null) {
             f.and(FATALITIES_AT_LEAST, "fatalities_min", q.fatalitiesMin());
         }
+        if (q.filter() != null) {
+            q.filter().addTo(f);
+        }
         return f;
     }
 

@@ -22,7 +22,7 @@ public class IncidentTileParams extends IncidentItemsParams {
     private static void refuse(String name, String value) {
         if (value != null) {
             throw ProblemException.badParameter(name, "does not apply to a tile: the tile is the area and holds "
-                    + "every match in it; tiles take datetime, category, region, intersects and fatalities_min");
+                    + "every match in it; tiles take datetime, category, region, intersects, fatalities_min and filter");
         }
     }
 }

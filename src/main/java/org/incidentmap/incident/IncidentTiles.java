@@ -76,7 +76,8 @@ public class IncidentTiles {
     byte[] tile(TileAddress tile, IncidentQuery q, Geometry region) {
         boolean clustered = tile.z() < config.tiles().clusterBelow();
         if (clustered && tile.z() <= CELLS_UP_TO_ZOOM && q.datetime() == null && q.region() == null
-                && q.intersects() == null && q.fatalitiesMin() == null) {
+                && q.intersects() == null && q.fatalitiesMin() == null
+                && q.filter() == null) {
             return fromCells(tile, q);
         }
         SqlFilter filter = IncidentSearch.filter(q, region, true);

@@ -43,7 +43,12 @@ public class CollectionCatalog {
         List<Link> links = new ArrayList<>(List.of(
                 new Link(self, "self", Link.JSON, "This collection"),
                 new Link(self + "?f=html", "alternate", "text/html", "This collection as HTML"),
-                new Link(self + "/items", "items", Link.GEOJSON, "The features, as GeoJSON")));
+                new Link(self + "/items", "items", Link.GEOJSON, "The features, as GeoJSON"),
+                new Link(self + "/queryables", "http://www.opengis.net/def/rel/ogc/1.0/queryables",
+                        "application/schema+json", "The properties a filter may name"),
+                // The draft's name of that relation, by which GDAL 3.6 finds it and sends -where as a filter.
+                new Link(self + "/queryables", "queryables", "application/schema+json",
+                        "The properties a filter may name")));
         if (isIncidents) {
             // OGC API - Features: "enclosure" links download the whole collection at once.
             links.add(new Link(self + "/export?f=geojson", "enclosure", Link.GEOJSON, "Every incident, as GeoJSON"));

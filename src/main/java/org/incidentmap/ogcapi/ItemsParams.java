@@ -46,6 +46,30 @@ public class ItemsParams {
             style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING))
     public String cursor;
 
+    @QueryParam("filter")
+    @Parameter(name = "filter", in = ParameterIn.QUERY, description = "Only features matching this CQL2 expression "
+            + "(OGC API - Features Part 3) over the collection's queryables (see its /queryables), such as "
+            + "fatalities >= 1 AND admin2 IN ('Latakia', 'Jableh'), S_DWITHIN(geometry, POINT(35.78 35.52), 25000) or "
+            + "T_INTERSECTS(occurred_at, INTERVAL('2025-03-01', '2025-03-07')).",
+            style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING))
+    public String filter;
+
+    @QueryParam("filter-lang")
+    @Parameter(name = "filter-lang", in = ParameterIn.QUERY, description = "The language of 'filter': cql2-text "
+            + "(the default) or cql2-json; cql-text, the draft's name that GDAL 3.6 looks for and sends, is read as "
+            + "cql2-text.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING,
+                    enumeration = {"cql2-text", "cql2-json", "cql-text"}, defaultValue = "cql2-text"))
+    public String filterLang;
+
+    @QueryParam("filter-crs")
+    @Parameter(name = "filter-crs", in = ParameterIn.QUERY, description = "The CRS of the geometries in 'filter': "
+            + "http://www.opengis.net/def/crs/OGC/1.3/CRS84 (longitude first, the default) or "
+            + "http://www.opengis.net/def/crs/EPSG/0/4326 (latitude first).",
+            style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING,
+                    format = "uri", defaultValue = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"))
+    public String filterCrs;
+
     /** Parses {@code limit}: an integer >= 1, {@link #DEFAULT_LIMIT} when absent, clamped to {@link #MAX_LIMIT}. */
     public int limit() {
         if (limit == null) {

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(Link.JSON)
 public class LandingResource {
 
-    /** The conformance classes this service really implements (no CRS beyond CRS84). */
+    /** The conformance classes this service really implements (no CRS beyond CRS84; CQL2 filters of Part 3). */
     static final List<String> CONFORMS_TO = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
@@ -24,7 +24,23 @@ public class LandingResource {
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
-            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30");
+            "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+            "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+            "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+            "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+            "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+            "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+            "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
+            "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
+            "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic");
     static final String OPENAPI = "application/vnd.oai.openapi+json;version=3.0";
 
     @GET
@@ -51,7 +67,7 @@ public class LandingResource {
         return Map.of("conformsTo", CONFORMS_TO);
     }
 
-    static String href(UriInfo uri, String path) {
+    public static String href(UriInfo uri, String path) {
         return PublicBase.of(uri).path(path).build().toString();
     }
 }

@@ -24,6 +24,13 @@ public final class SqlFilter {
         return this;
     }
 
+    /** Adds every condition of {@code other} and binds its values (their names must not clash with these). */
+    public SqlFilter andAll(SqlFilter other) {
+        conditions.addAll(other.conditions);
+        values.putAll(other.values);
+        return this;
+    }
+
     /** Binds a value used by conditions added later or by the query around this filter. */
     public SqlFilter set(String name, Object value) {
         values.put(name, value);

@@ -26,6 +26,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class StrictRequest {
 
     private static final Map<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
+    /** What endpoints that answer JSON only produce (queryables are a JSON Schema). */
+    private static final Set<String> JSON_ONLY = Set.of(MediaType.APPLICATION_JSON, "application/schema+json");
 
     @ServerRequestFilter
     public void check(ContainerRequestContext request, ResourceInfo resource) {
@@ -58,7 +60,7 @@ public class StrictRequest {
         Produces produces = method.isAnnotationPresent(Produces.class) ? method.getAnnotation(Produces.class)
                 : method.getDeclaringClass().getAnnotation(Produces.class);
         return name.equals("f") && values.size() == 1 && values.get(0).equals("json") && produces != null
-                && List.of(produces.value()).equals(List.of(MediaType.APPLICATION_JSON));
+                && List.of(produces.value()).stream().allMatch(JSON_ONLY::contains);
     }
 
     /** C0 controls other than tab, line feed and carriage return (which pretty-printed GeoJSON may carry). */

@@ -47,6 +47,11 @@ public class ProblemMapper {
             LOG.warnf("503 on %s: %s", uri.getPath(), e.getMessage());
             return refused(unavailable.get(), uri);
         }
+        String evaluation = filterEvaluationFailure(e, uri);
+        if (evaluation != null) {
+            return refused(ProblemException.badParameter("filter", "the database could not evaluate it: "
+                    + evaluation), uri);
+        }
         if (brokenConnection(e)) {
             // The client went away (or stalled past the idle timeout) mid-request: nobody is left to answer.
             LOG.debugf("Connection broke off on %s: %s", uri.getPath(), e.getMessage());
@@ -55,6 +60,24 @@ public class ProblemMapper {
         LOG.errorf(e, "Unexpected failure on %s", uri.getPath());
         return response(500, "The service failed to answer this request; the failure has been logged.",
                 List.of(), uri);
+    }
+
+    /**
+     * PostgreSQL's reason when a filter's own arithmetic failed (SQLSTATE class 22, such as 10 ^ 1000 out of
+     * range): the request's fault, a 400. Null for any other failure, or a request without a filter.
+     */
+    private static String filterEvaluationFailure(Throwable e, UriInfo uri) {
+        if (!uri.getQueryParameters().containsKey("filter")) {
+            return null;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("22")) {
+                String message = String.valueOf(sql.getMessage());
+                return message.lines().findFirst().orElse(message).replaceFirst("^ERROR: ", "");
+            }
+        }
+        return null;
     }
 
     private static boolean brokenConnection(Throwable e) {

@@ -25,6 +25,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.access.WriteAccess;
 import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.cql2.Cql2Filter;
+import org.incidentmap.cql2.Queryables;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.TimeInterval;
 import org.incidentmap.ogcapi.BoundedBody;
@@ -63,6 +65,14 @@ public class RegionResource {
     }
 
     @GET
+    @Path("queryables")
+    @Produces({Queryables.MEDIA_TYPE, Link.JSON})
+    @Operation(summary = "The properties a filter on regions may name, with their types (a JSON Schema)")
+    public Map<String, Object> queryables(@Context UriInfo uri) {
+        return RegionQueryables.ALL.document(uri);
+    }
+
+    @GET
     @Path("items")
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Regions, as a GeoJSON FeatureCollection page (regions have no time: datetime keeps them all)")
@@ -71,7 +81,9 @@ public class RegionResource {
         if (params.datetime != null) {
             TimeInterval.parse(params.datetime); // checked, then has nothing to filter
         }
-        Page<Region> page = service.find(bbox, params.limit(), params.cursor);
+        Cql2Filter cql = Cql2Filter.parse(params.filter, params.filterLang, params.filterCrs, RegionQueryables.ALL,
+                config.geometry().limits(), config.radius().maxMetres());
+        Page<Region> page = service.find(bbox, cql, params.limit(), params.cursor);
         return ItemsResponse.page(page, uri, COLLECTION, null, (out, r) -> RegionFeatureWriter.write(out, r, List.of()));
     }
 

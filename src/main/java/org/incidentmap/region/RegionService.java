@@ -23,6 +23,7 @@ import org.incidentmap.ogcapi.PageCursor;
 import org.incidentmap.ogcapi.PropertyReader;
 import org.incidentmap.ogcapi.SpatialSql;
 import org.incidentmap.ogcapi.SqlFilter;
+import org.incidentmap.cql2.Cql2Filter;
 import org.incidentmap.ogcapi.StoredRows;
 import org.incidentmap.problem.ProblemException;
 import org.incidentmap.problem.Violation;
@@ -69,12 +70,15 @@ public class RegionService {
         return Region.listAll(Sort.by("id"));
     }
 
-    /** Finds one page of regions intersecting {@code bbox} (all when null), in id order. */
+    /** Finds one page of regions intersecting {@code bbox} and matching {@code cql} (each when not null), in id order. */
     @Transactional
-    public Page<Region> find(Bbox bbox, int limit, String cursor) {
+    public Page<Region> find(Bbox bbox, Cql2Filter cql, int limit, String cursor) {
         SqlFilter filter = new SqlFilter();
         if (bbox != null) {
             SpatialSql.bbox(filter, bbox);
+        }
+        if (cql != null) {
+            cql.addTo(filter);
         }
         SqlFilter page = cursor == null ? filter : filter.copy().and(AFTER_ID, "after_id", afterRegion(cursor));
         List<Region> rows = page.bind(session.createNativeQuery(PAGE.formatted(page.where()), Region.class))

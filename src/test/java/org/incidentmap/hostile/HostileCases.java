@@ -176,7 +176,7 @@ final class HostileCases {
         properties.put("title", List.of("null", "\"\"", "\"   \"", "42", "[\"t\"]", quoted("t".repeat(501)),
                 "\"nul\\u0000here\"", "{}", "true"));
         properties.put("description", List.of("42", quoted("d".repeat(20_001)), "\"a\\u0000b\"", "[]"));
-        properties.put("category", List.of("null", "\"skirmish\"", "\"Battles\"", "1", "\"\"", "[\"battles\"]"));
+        properties.put("category", List.of("null", "\"skirmish\"", "\"Battle\"", "1", "\"\"", "[\"battles\"]"));
         properties.put("sub_category", List.of("\"peaceful_protest\"", "\"x\"", "2", quoted("s".repeat(101))));
         properties.put("occurred_at", List.of("null", "\"yesterday\"", "\"2025-02-30\"", "\"2025-03-04T25:00:00Z\"",
                 "20250304", "\"+300000-01-01\"", "\"2025-03-04T10:00:00\"", "\"\""));

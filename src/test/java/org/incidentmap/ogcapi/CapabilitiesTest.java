@@ -45,13 +45,14 @@ class CapabilitiesTest {
         assertThat(api.getString("openapi"), startsWith("3.0"));
         String items = "paths.'/collections/incidents/items'.get.parameters";
         assertThat(api.getList(items + ".name"), containsInAnyOrder("bbox", "datetime",
-                "limit", "cursor", "near", "radius", "region", "intersects", "category", "fatalities_min"));
+                "limit", "cursor", "filter", "filter-lang", "filter-crs", "near", "radius", "region", "intersects", "category",
+                "fatalities_min"));
         assertThat(api.getList(items + ".style"), everyItem(equalTo("form")));
         assertThat(api.getList(items + ".explode"), everyItem(equalTo(false)));
         assertThat(api.getInt(items + ".find { it.name == 'limit' }.schema.maximum"),
                 equalTo(ItemsParams.MAX_LIMIT));
         assertThat(api.getList("paths.'/collections/regions/items'.get.parameters.name"),
-                containsInAnyOrder("bbox", "datetime", "limit", "cursor"));
+                containsInAnyOrder("bbox", "datetime", "limit", "cursor", "filter", "filter-lang", "filter-crs"));
     }
 
     @Test
@@ -76,7 +77,23 @@ class CapabilitiesTest {
                         "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/create-replace-delete",
                         "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
                         "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
-                        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30"));
+                        "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+                        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+                        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
+                        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/cql2-json",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/basic-cql2",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/advanced-comparison-operators",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/case-insensitive-comparison",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/accent-insensitive-comparison",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/basic-spatial-functions-plus",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/spatial-functions",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/temporal-functions",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/array-functions",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/property-property",
+                        "http://www.opengis.net/spec/cql2/1.0/conf/arithmetic"));
     }
 
     @Test

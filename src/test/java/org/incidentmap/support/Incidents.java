@@ -51,7 +51,7 @@ public final class Incidents {
 
     /** Stores {@code feature} and returns its id. */
     public static long create(Map<String, Object> feature) {
-        return given().contentType("application/geo+json").body(feature)
+        return given().contentType("application/geo+json; charset=UTF-8").body(feature)
                 .when().post("/collections/incidents/items")
                 .then().statusCode(201).extract().jsonPath().getLong("id");
     }

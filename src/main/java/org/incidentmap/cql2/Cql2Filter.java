@@ -1,0 +1,109 @@
+package org.incidentmap.cql2;
+
+import java.util.List;
+import org.incidentmap.geo.GeometryLimits;
+import org.incidentmap.ogcapi.SqlFilter;
+import org.incidentmap.problem.ProblemException;
+import org.locationtech.jts.geom.Coordinate;
+import org.locationtech.jts.geom.CoordinateFilter;
+
+/**
+ * The {@code filter} of an items request (OGC API - Features Part 3), read and checked against the collection's
+ * queryables when the request is parsed, so that every mistake is a 400 before the database is asked; kept as
+ * the SQL condition it becomes, with its values bound.
+ */
+public final class Cql2Filter {
+
+    public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
+    public static final String EPSG_4326 = "http://www.opengis.net/def/crs/EPSG/0/4326";
+    public static final List<String> LANGUAGES = List.of("cql2-text", "cql2-json");
+
+    private final SqlFilter condition;
+
+    private Cql2Filter(SqlFilter condition) {
+        this.condition = condition;
+    }
+
+    /**
+     * Reads {@code text} in {@code lang} (cql2-text when null) with geometry literals in {@code crs} (CRS84 when
+     * null; EPSG:4326 is latitude first); null when {@code text} is null.
+     */
+    public static Cql2Filter parse(String text, String lang, String crs, Queryables queryables,
+            GeometryLimits limits, double maxRadiusMetres) {
+        if (text == null) {
+            if (lang != null || crs != null) {
+                throw ProblemException.badParameter(lang != null ? "filter-lang" : "filter-crs",
+                        "applies to a filter; give 'filter' too");
+            }
+            return null;
+        }
+        // cql-text: the draft's name, which GDAL 3.6 sends for the subset of CQL2 text it writes.
+        boolean gdalDialect = lang != null && lang.strip().equals("cql-text");
+        String language = lang == null || gdalDialect ? "cql2-text" : lang.strip();
+        if (!LANGUAGES.contains(language)) {
+            throw ProblemException.badParameter("filter-lang", "'" + lang + "' is not a filter language of this "
+                    + "service; it reads cql2-text and cql2-json");
+        }
+        boolean latitudeFirst = crs != null && isEpsg4326(crs.strip());
+        if (crs != null && !latitudeFirst && !crs.strip().equals(CRS84)) {
+            throw ProblemException.badParameter("filter-crs", "'" + crs + "' is not a CRS of this service's filters; "
+                    + "it reads " + CRS84 + " (longitude first, the default) and " + EPSG_4326 + " (latitude first)");
+        }
+        if (text.isBlank()) {
+            throw ProblemException.badParameter("filter", "is empty; give a CQL2 expression such as fatalities > 0");
+        }
+        boolean json = language.equals("cql2-json");
+        List<String> pointers = null;
+        try {
+            Expr filter;
+            if (json) {
+                Cql2Json.Parsed parsed = Cql2Json.parse(text, limits);
+                pointers = parsed.pointers();
+                filter = parsed.filter();
+            } else {
+                filter = Cql2Text.parse(text, limits);
+            }
+            if (latitudeFirst) {
+                swapAxes(filter);
+            }
+            SqlFilter condition = new SqlFilter();
+            Cql2Sql.addTo(condition, filter, queryables, maxRadiusMetres, gdalDialect);
+            return new Cql2Filter(condition);
+        } catch (Cql2Exception e) {
+            throw ProblemException.badParameter("filter", where(e, json, pointers) + e.getMessage());
+        }
+    }
+
+    private static boolean isEpsg4326(String crs) {
+        return crs.equals(EPSG_4326) || crs.equalsIgnoreCase("EPSG:4326");
+    }
+
+    private static String where(Cql2Exception e, boolean json, List<String> pointers) {
+        if (!json) {
+            return "at character " + e.at() + ": ";
+        }
+        if (e.where() != null || pointers == null) {
+            return e.where() == null ? "" : e.where() + ": ";
+        }
+        return e.at() < pointers.size() ? "at " + pointers.get(e.at()) + ": " : "";
+    }
+
+    /** Literals given latitude first (EPSG:4326) are stored longitude first. */
+    private static void swapAxes(Expr e) {
+        Expressions.each(e, node -> {
+            if (node instanceof Expr.GeometryLiteral g) {
+                g.geometry().apply((CoordinateFilter) (Coordinate c) -> {
+                    double x = c.x;
+                    c.x = c.y;
+                    c.y = x;
+                });
+                g.geometry().geometryChanged();
+            }
+        });
+    }
+
+    /** Adds this filter's condition and values to {@code filter}. */
+    public void addTo(SqlFilter filter) {
+        filter.andAll(condition);
+    }
+}

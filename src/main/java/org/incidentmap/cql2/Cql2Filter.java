@@ -17,6 +17,11 @@ public final class Cql2Filter {
     public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
     public static final String EPSG_4326 = "http://www.opengis.net/def/crs/EPSG/0/4326";
     public static final List<String> LANGUAGES = List.of("cql2-text", "cql2-json");
+    /**
+     * How deep a filter may nest (parentheses, operators within operators): far beyond what people write, and
+     * bounded so that reading it, translating it and PostgreSQL's planning of it stay within their stacks.
+     */
+    static final int MAX_DEPTH = 64;
 
     private final SqlFilter condition;
 
@@ -63,6 +68,10 @@ public final class Cql2Filter {
             } else {
                 filter = Cql2Text.parse(text, limits);
             }
+            if (Expressions.depth(filter) > MAX_DEPTH) {
+                throw new Cql2Exception(1, "the filter nests more than " + MAX_DEPTH + " levels deep").locatedAt(
+                        "as a whole");
+            }
             if (latitudeFirst) {
                 swapAxes(filter);
             }
@@ -71,6 +80,11 @@ public final class Cql2Filter {
             return new Cql2Filter(condition);
         } catch (Cql2Exception e) {
             throw ProblemException.badParameter("filter", where(e, json, pointers) + e.getMessage());
+        } catch (StackOverflowError e) {
+            // Reading is recursive descent: a filter nested thousands deep runs out of stack before its depth can
+            // be checked. Nothing is shared while reading, so the request is refused and the thread goes on.
+            throw ProblemException.badParameter("filter", "as a whole: the filter nests more than " + MAX_DEPTH
+                    + " levels deep");
         }
     }
 
@@ -79,13 +93,13 @@ public final class Cql2Filter {
     }
 
     private static String where(Cql2Exception e, boolean json, List<String> pointers) {
+        if (e.where() != null) {
+            return e.where() + ": ";
+        }
         if (!json) {
             return "at character " + e.at() + ": ";
         }
-        if (e.where() != null || pointers == null) {
-            return e.where() == null ? "" : e.where() + ": ";
-        }
-        return e.at() < pointers.size() ? "at " + pointers.get(e.at()) + ": " : "";
+        return pointers != null && e.at() < pointers.size() ? "at " + pointers.get(e.at()) + ": " : "";
     }
 
     /** Literals given latitude first (EPSG:4326) are stored longitude first. */

@@ -2,6 +2,7 @@ package org.incidentmap.cql2;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.CharStreams;
 import org.antlr.v4.runtime.CommonTokenStream;
@@ -9,6 +10,8 @@ import org.antlr.v4.runtime.ParserRuleContext;
 import org.antlr.v4.runtime.RecognitionException;
 import org.antlr.v4.runtime.Recognizer;
 import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.atn.PredictionMode;
+import org.antlr.v4.runtime.misc.ParseCancellationException;
 import org.incidentmap.cql2.Cql2TextParser.ScalarContext;
 import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.InvalidGeometryException;
@@ -26,13 +29,51 @@ public final class Cql2Text extends Cql2TextBaseVisitor<Expr> {
     }
 
     public static Expr parse(String text, GeometryLimits limits) {
+        checkNesting(text);
+        Cql2TextParser.FilterContext tree;
+        try {
+            // Two stages, as ANTLR advises: the fast SLL prediction reads almost every filter; only when it fails
+            // is the filter read again with full LL prediction, which also reports the error.
+            Cql2TextParser parser = parser(text);
+            parser.getInterpreter().setPredictionMode(PredictionMode.SLL);
+            parser.setErrorHandler(new BailErrorStrategy());
+            parser.removeErrorListeners();
+            tree = parser.filter();
+        } catch (ParseCancellationException | Cql2Exception sllFailed) {
+            Cql2TextParser parser = parser(text);
+            parser.getInterpreter().setPredictionMode(PredictionMode.LL);
+            tree = parser.filter();
+        }
+        return new Cql2Text(text, limits).visit(tree);
+    }
+
+    private static Cql2TextParser parser(String text) {
         Cql2TextLexer lexer = new Cql2TextLexer(CharStreams.fromString(text));
-        Cql2TextParser parser = new Cql2TextParser(new CommonTokenStream(lexer));
         lexer.removeErrorListeners();
-        parser.removeErrorListeners();
         lexer.addErrorListener(FIRST_ERROR);
+        Cql2TextParser parser = new Cql2TextParser(new CommonTokenStream(lexer));
+        parser.removeErrorListeners();
         parser.addErrorListener(FIRST_ERROR);
-        return new Cql2Text(text, limits).visit(parser.filter());
+        return parser;
+    }
+
+    /**
+     * Refuses parentheses nested deeper than {@link Cql2Filter#MAX_DEPTH} before parsing: the parser's work and
+     * stack grow with the nesting.
+     */
+    private static void checkNesting(String text) {
+        int depth = 0;
+        boolean quoted = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '\'') {
+                quoted = !quoted;
+            } else if (!quoted && c == '(' && ++depth > Cql2Filter.MAX_DEPTH) {
+                throw new Cql2Exception(i + 1, "the filter nests more than " + Cql2Filter.MAX_DEPTH + " levels deep");
+            } else if (!quoted && c == ')') {
+                depth--;
+            }
+        }
     }
 
     /** Stops at the first syntax error, naming the position in the filter (1-based) and what was found there. */

@@ -17,6 +17,15 @@ final class Expressions {
         }
     }
 
+    /** How many nodes the longest path from {@code e} down to a leaf has. */
+    static int depth(Expr e) {
+        int below = 0;
+        for (Expr child : children(e)) {
+            below = Math.max(below, depth(child));
+        }
+        return below + 1;
+    }
+
     private static List<Expr> children(Expr e) {
         if (e instanceof Expr.And and) {
             return and.args();

@@ -177,6 +177,16 @@ class Cql2FilterTest {
     }
 
     @Test
+    void shouldRefuseAFilterNestedTooDeeplyWithoutFailing() {
+        for (String filter : List.of("(".repeat(300) + "TRUE" + ")".repeat(300), "fatalities" + " + 1".repeat(200)
+                + " > 1", "-".repeat(500) + "1 = fatalities", "(".repeat(65) + "TRUE" + ")".repeat(65))) {
+            given().queryParam("filter", filter).when().get("/collections/incidents/items").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail", containsString("nests more than 64"));
+        }
+        assertThat(titles("(".repeat(30) + "fatalities > 2" + ")".repeat(30)), equalTo(List.of("cql alpha")));
+    }
+
+    @Test
     void shouldReadGdalsDialect() {
         // What GDAL 3.6 sends for -where "title LIKE '%ALPHA' AND occurred_at < '2025-03-02'" (its LIKE ignores case).
         assertThat(titles("(title LIKE '%ALPHA') AND (occurred_at < '2025-03-02T')", "filter-lang", "cql-text"),

@@ -31,7 +31,7 @@ class ClientInteropTest {
 
     @Test
     void shouldWriteTheEndOfADaySpanInWholeSecondsAndStillMatchTheWholeDay() {
-        Map<String, Object> span = Incidents.point("interop day span", 31.0, -51.0);
+        Map<String, Object> span = Incidents.point("interop day span", 131.0, -51.0);
         Incidents.properties(span).put("occurred_at", "2025-03-01");
         Incidents.properties(span).put("occurred_until", "2025-03-05");
         long id = Incidents.create(span);
@@ -39,7 +39,7 @@ class ClientInteropTest {
         String until = given().get("/collections/incidents/items/" + id).then().statusCode(200)
                 .extract().path("properties.occurred_until");
         assertThat(until, equalTo("2025-03-05T23:59:59Z"));
-        String area = "30.9,-51.1,31.1,-50.9";
+        String area = "130.9,-51.1,131.1,-50.9";
         assertThat(items("bbox", area, "datetime", "2025-03-05T23:59:59.5Z").getList("features.id", Long.class),
                 equalTo(List.of(id)));
         assertThat(items("bbox", area, "datetime", "2025-03-06").getList("features"), equalTo(List.of()));
@@ -47,7 +47,7 @@ class ClientInteropTest {
 
     @Test
     void shouldKeepASpanEndUnchangedWhenAFetchedFeatureIsSentBack() {
-        Map<String, Object> span = Incidents.point("interop round trip", 31.0, -52.0);
+        Map<String, Object> span = Incidents.point("interop round trip", 131.0, -52.0);
         Incidents.properties(span).put("occurred_at", "2025-03-01T06:00:00Z");
         Incidents.properties(span).put("occurred_until", "2025-03-01T08:30:00Z");
         long id = Incidents.create(span);
@@ -56,7 +56,7 @@ class ClientInteropTest {
         given().contentType("application/geo+json").body(fetched).put("/collections/incidents/items/" + id)
                 .then().statusCode(200);
 
-        String area = "30.9,-52.1,31.1,-51.9";
+        String area = "130.9,-52.1,131.1,-51.9";
         assertThat(items("bbox", area).getString("features[0].properties.occurred_until"),
                 equalTo("2025-03-01T08:30:00Z"));
         // The end covers its whole second, before the round trip and after it.
@@ -66,22 +66,22 @@ class ClientInteropTest {
 
     @Test
     void shouldReadADateFollowedByABareTAsThatDate() {
-        Map<String, Object> early = Incidents.point("interop 28 February", 31.0, -53.0);
+        Map<String, Object> early = Incidents.point("interop 28 February", 131.0, -53.0);
         Incidents.properties(early).put("occurred_at", "2025-02-28T12:00:00Z");
-        Map<String, Object> late = Incidents.point("interop 1 March", 31.0, -53.0);
+        Map<String, Object> late = Incidents.point("interop 1 March", 131.0, -53.0);
         Incidents.properties(late).put("occurred_at", "2025-03-01T00:00:00Z");
         Incidents.create(early);
         Incidents.create(late);
 
-        assertThat(items("bbox", "30.9,-53.1,31.1,-52.9", "datetime", "2025-03-01T/..")
+        assertThat(items("bbox", "130.9,-53.1,131.1,-52.9", "datetime", "2025-03-01T/..")
                 .getList("features.properties.title"), equalTo(List.of("interop 1 March")));
-        assertThat(items("bbox", "30.9,-53.1,31.1,-52.9", "datetime", "../2025-02-28T")
+        assertThat(items("bbox", "130.9,-53.1,131.1,-52.9", "datetime", "../2025-02-28T")
                 .getList("features.properties.title"), equalTo(List.of("interop 28 February")));
     }
 
     @Test
     void shouldAcceptAcledLabelsWhereverACategoryIsNamed() {
-        Map<String, Object> clash = Incidents.point("interop labelled", 31.0, -54.0);
+        Map<String, Object> clash = Incidents.point("interop labelled", 131.0, -54.0);
         Incidents.properties(clash).put("category", "Explosions/Remote violence");
         Incidents.properties(clash).put("sub_category", "Air/drone strike");
         long id = Incidents.create(clash);
@@ -90,7 +90,7 @@ class ClientInteropTest {
                 .extract().jsonPath();
         assertThat(stored.getString("properties.category"), equalTo("explosions_remote_violence"));
         assertThat(stored.getString("properties.sub_category"), equalTo("air_drone_strike"));
-        String area = "30.9,-54.1,31.1,-53.9";
+        String area = "130.9,-54.1,131.1,-53.9";
         assertThat(items("bbox", area, "category", "EXPLOSIONS/REMOTE VIOLENCE,Battles").getList("features.id",
                 Long.class), equalTo(List.of(id)));
         assertThat(items("bbox", area, "category", "Battles").getList("features"), equalTo(List.of()));

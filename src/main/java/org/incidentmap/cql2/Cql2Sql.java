@@ -433,15 +433,10 @@ final class Cql2Sql {
         return article(v.type());
     }
 
+    /** The type's word with its article: "a number", "an instant", "text". */
     private static String article(Type t) {
-        return switch (t) {
-            case TEXT -> "text";
-            case INTEGER, NUMBER -> "a number";
-            case BOOLEAN -> "a boolean";
-            case TIMESTAMP -> "an instant";
-            case GEOMETRY -> "a geometry";
-            case TEXT_ARRAY -> "an array";
-        };
+        String word = describe(t);
+        return t == Type.TEXT ? word : (t == Type.TIMESTAMP || t == Type.TEXT_ARRAY ? "an " : "a ") + word;
     }
 
     private static String describe(Type t) {

@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -22,6 +23,7 @@ import org.incidentmap.region.RegionService;
 
 /** Counts of incidents and their fatalities by category, region, admin area or period, for any items filter. */
 @Path("/collections/incidents/aggregate")
+@Tag(name = "Incidents")
 public class IncidentCountResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -28,6 +29,7 @@ import org.incidentmap.tile.VectorTile;
  * {@link IncidentTileParams}); links and templates carry them on, so a map asks only for what it filters.
  */
 @Path("/collections/incidents/tiles")
+@Tag(name = "Incidents")
 public class IncidentTileResource {
 
     @Inject

@@ -1,5 +1,6 @@
 package org.incidentmap.map;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -11,6 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
  * /map, as people type it, leads there. The Location is a path, so it follows whatever host the page came from.
  */
 @Path("/map")
+@Tag(name = "Map")
 public class MapPageResource {
 
     @GET

@@ -3,6 +3,9 @@ package org.incidentmap.ogcapi;
 import io.quarkus.smallrye.openapi.runtime.OpenApiConstants;
 import io.quarkus.smallrye.openapi.runtime.OpenApiDocumentService;
 import io.smallrye.openapi.runtime.io.Format;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -11,6 +14,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.incidentmap.problem.ProblemException;
@@ -38,14 +43,34 @@ public class ApiDefinitionResource {
     @GET
     @Operation(hidden = true)
     public Response definition(@BeanParam Params params, @Context UriInfo uri) {
+        String server = PublicBase.of(uri).build().toString().replaceFirst("/$", "");
         if (params.format == null || JSON_NAMES.contains(params.format)) {
-            return Response.ok(document(Format.JSON), LandingResource.OPENAPI).build();
+            return Response.ok(withServer(document(Format.JSON), server, JSON), LandingResource.OPENAPI).build();
         }
         if (YAML_NAMES.contains(params.format)) {
-            return Response.ok(document(Format.YAML), OPENAPI_YAML).build();
+            return Response.ok(withServer(document(Format.YAML), server, YAML), OPENAPI_YAML).build();
         }
         throw ProblemException.badParameter("f", "'" + params.format + "' is not a format of the API definition; "
                 + "use json or yaml");
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * The document with {@code servers} naming the base URL this request reached (behind a proxy, the public
+     * one): clients and the OGC test suite join the paths to it, whatever URL they were given.
+     */
+    private static byte[] withServer(byte[] document, String server, ObjectMapper mapper) {
+        try {
+            ObjectNode root = (ObjectNode) mapper.readTree(document);
+            ObjectNode first = mapper.createObjectNode().put("url", server);
+            first.put("description", "This service");
+            root.set("servers", mapper.createArrayNode().add(first));
+            return mapper.writeValueAsBytes(root);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private byte[] document(Format format) {

@@ -1,5 +1,6 @@
 package org.incidentmap.region;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -20,6 +21,7 @@ import org.incidentmap.tile.VectorTile;
 
 /** The regions as vector tiles (OGC API - Tiles shape, and TileJSON): outlines for a map's region layer. */
 @Path("/collections/regions/tiles")
+@Tag(name = "Regions")
 public class RegionTileResource {
 
     @Inject

@@ -64,6 +64,14 @@ class CapabilitiesTest {
         String yaml = given().when().get("/api?f=yaml").then().statusCode(200)
                 .contentType("application/vnd.oai.openapi;version=3.0").extract().asString();
         assertThat(yaml, startsWith("---"));
+        assertThat(yaml, containsString("servers:"));
+    }
+
+    @Test
+    void shouldNameTheBaseUrlInServersSoPathsJoinToItWhateverUrlAClientWasGiven() {
+        // The OGC test suite given ".../" built "//conformance" from a document without servers.
+        given().when().get("/api").then().statusCode(200)
+                .body("servers[0].url", equalTo(RestAssured.baseURI + ":" + RestAssured.port));
         given().when().get("/api?f=xml").then().statusCode(400).body("errors[0].parameter", equalTo("f"));
     }
 

@@ -1,11 +1,10 @@
 package org.incidentmap.cql2;
 
 import java.util.List;
+import org.incidentmap.geo.Crs;
 import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.ogcapi.SqlFilter;
 import org.incidentmap.problem.ProblemException;
-import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateFilter;
 
 /**
  * The {@code filter} of an items request (OGC API - Features Part 3), read and checked against the collection's
@@ -106,12 +105,7 @@ public final class Cql2Filter {
     private static void swapAxes(Expr e) {
         Expressions.each(e, node -> {
             if (node instanceof Expr.GeometryLiteral g) {
-                g.geometry().apply((CoordinateFilter) (Coordinate c) -> {
-                    double x = c.x;
-                    c.x = c.y;
-                    c.y = x;
-                });
-                g.geometry().geometryChanged();
+                Crs.swapAxes(g.geometry());
             }
         });
     }

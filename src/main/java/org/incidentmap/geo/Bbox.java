@@ -13,6 +13,11 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
      * ({@code minLon,minLat,minH,maxLon,maxLat,maxH}) whose heights are ignored, since geometries are 2D.
      */
     public static Bbox parse(String text) {
+        return parse(text, Crs.CRS84);
+    }
+
+    /** Parses the {@code bbox} parameter given in {@code crs} (the {@code bbox-crs} parameter) into CRS84. */
+    public static Bbox parse(String text, Crs crs) {
         String[] parts = text.split(",", -1);
         if (parts.length != 4 && parts.length != 6) {
             throw ProblemException.badParameter("bbox", "expected 4 numbers minLon,minLat,maxLon,maxLat (or 6 with "
@@ -22,8 +27,8 @@ public record Bbox(double minLon, double minLat, double maxLon, double maxLat) {
         for (int i = 0; i < parts.length; i++) {
             v[i] = Numbers.parse("bbox", parts[i]);
         }
-        int upper = parts.length / 2;
-        Bbox box = new Bbox(v[0], v[1], v[upper], v[upper + 1]);
+        double[] c = crs.bboxToCrs84(v);
+        Bbox box = new Bbox(c[0], c[1], c[2], c[3]);
         box.check();
         return box;
     }

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
+import org.incidentmap.geo.Crs;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.geo.StrictJson;
@@ -57,13 +58,18 @@ final class IncidentFeatureWriter {
     }
 
     static void write(JsonGenerator out, IncidentMatch match, List<Link> links) throws IOException {
+        write(out, match, links, Crs.CRS84);
+    }
+
+    /** Writes the Feature with its geometry in {@code crs}. */
+    static void write(JsonGenerator out, IncidentMatch match, List<Link> links, Crs crs) throws IOException {
         StoredIncident i = match.incident();
         out.writeStartObject();
         string(out, TYPE, "Feature");
         out.writeFieldName(ID);
         out.writeNumber(i.id());
         out.writeFieldName(GEOMETRY);
-        GeoJsonGeometryWriter.write(out, i.geom());
+        GeoJsonGeometryWriter.write(out, crs.fromCrs84(i.geom()));
         out.writeFieldName(PROPERTIES);
         out.writeStartObject();
         string(out, TITLE, i.title());

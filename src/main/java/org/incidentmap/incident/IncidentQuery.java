@@ -35,7 +35,7 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
             throw ProblemException.badParameter("intersects", "give the geometry either in the body or here, not both");
         }
         return new IncidentQuery(
-                p.bbox == null ? null : Bbox.parse(p.bbox),
+                p.bbox(),
                 p.datetime == null ? null : TimeInterval.parse(p.datetime),
                 p.near == null ? null : NearPoint.parse(p.near),
                 p.radius == null ? null : Radius.parse(p.radius, maxRadiusMetres),

@@ -27,6 +27,13 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.access.WriteAccess;
+import jakarta.ws.rs.QueryParam;
+import org.incidentmap.geo.Crs;
+import org.incidentmap.ogcapi.ItemsParams;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.cql2.Queryables;
 import org.incidentmap.geo.InvalidGeometryException;
@@ -106,8 +113,10 @@ public class IncidentResource {
     private Response find(IncidentItemsParams params, Geometry posted, UriInfo uri, String method) {
         IncidentQuery query = IncidentQuery.parse(params, posted, config.geometry().limits(),
                 config.radius().maxMetres());
+        Crs crs = params.crs();
         Page<IncidentMatch> page = service.find(query);
-        return ItemsResponse.page(page, uri, COLLECTION, method, (out, m) -> IncidentFeatureWriter.write(out, m, List.of()));
+        return ItemsResponse.inCrs(ItemsResponse.page(page, uri, COLLECTION, method,
+                (out, m) -> IncidentFeatureWriter.write(out, m, List.of(), crs)), crs);
     }
 
     @GET
@@ -116,6 +125,7 @@ public class IncidentResource {
     @Operation(summary = "Every incident matching the filters of items, streamed in one answer (no pages): GeoJSON, "
             + "GeoJSON text sequence or CSV in ACLED's columns. Exports run a few at a time; more get a 503.")
     public Response export(@BeanParam IncidentExportParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
+        params.refuseCrs("exports are written in CRS84 (longitude, latitude); crs applies to items");
         ExportFormat format = ExportFormat.choose(params.f, headers.getAcceptableMediaTypes());
         Long max = params.maxFeatures();
         IncidentQuery query = IncidentQuery.parse(params, null, config.geometry().limits(),
@@ -130,9 +140,12 @@ public class IncidentResource {
     @Path("items/{featureId}")
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "One incident as a GeoJSON Feature")
-    public Response item(@PathParam("featureId") String featureId, @Context UriInfo uri, @Context Request request) {
+    public Response item(@PathParam("featureId") String featureId, @QueryParam("crs") @Parameter(name = "crs",
+            in = ParameterIn.QUERY, description = ItemsParams.CRS, schema = @Schema(type = SchemaType.STRING))
+            String crsName, @Context UriInfo uri, @Context Request request) {
+        Crs crs = Crs.parse("crs", crsName);
         StoredIncident incident = service.read(featureId);
-        return IfMatch.read(request, incident.version(), () -> feature(incident, uri));
+        return ItemsResponse.inCrs(IfMatch.read(request, incident.version(), () -> feature(incident, uri, crs)), crs);
     }
 
     @POST
@@ -232,7 +245,11 @@ public class IncidentResource {
     }
 
     private static StreamingOutput feature(StoredIncident incident, UriInfo uri) {
-        return FeatureCollectionWriter.single(new IncidentMatch(incident, null),
-                (out, m) -> IncidentFeatureWriter.write(out, m, ItemsResponse.featureLinks(uri, COLLECTION, incident.id())));
+        return feature(incident, uri, Crs.CRS84);
+    }
+
+    private static StreamingOutput feature(StoredIncident incident, UriInfo uri, Crs crs) {
+        return FeatureCollectionWriter.single(new IncidentMatch(incident, null), (out, m) -> IncidentFeatureWriter
+                .write(out, m, ItemsResponse.featureLinks(uri, COLLECTION, incident.id()), crs));
     }
 }

@@ -16,6 +16,8 @@ public class IncidentTileParams extends IncidentItemsParams {
         refuse("radius", radius);
         refuse("limit", limit);
         refuse("cursor", cursor);
+        refuse("bbox-crs", bboxCrs);
+        refuse("crs", crs);
         return this;
     }
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.incidentmap.geo.Crs;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.incident.IncidentService;
 import org.incidentmap.region.RegionService;
@@ -38,7 +39,8 @@ public class CollectionCatalog {
                 ? "Attacks, security operations, clashes and arrests, with ACLED-style properties."
                 : "Named areas (governorate, city, neighbourhood, town) to query incidents in, by id.");
         c.put("itemType", "feature");
-        c.put("crs", List.of(CRS84));
+        c.put("crs", Crs.uris());
+        c.put("storageCrs", CRS84);
         c.put("extent", extent(extent));
         List<Link> links = new ArrayList<>(List.of(
                 new Link(self, "self", Link.JSON, "This collection"),

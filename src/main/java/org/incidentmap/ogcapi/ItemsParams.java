@@ -1,6 +1,8 @@
 package org.incidentmap.ogcapi;
 
 import jakarta.ws.rs.QueryParam;
+import org.incidentmap.geo.Bbox;
+import org.incidentmap.geo.Crs;
 import org.incidentmap.problem.ProblemException;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
@@ -46,6 +48,27 @@ public class ItemsParams {
             style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING))
     public String cursor;
 
+    /** What {@code crs} means, wherever an endpoint takes it. */
+    public static final String CRS = "The CRS of the geometries answered (OGC API - Features Part 2): "
+            + "http://www.opengis.net/def/crs/OGC/1.3/CRS84 (the default, longitude first), "
+            + "http://www.opengis.net/def/crs/EPSG/0/4326 (latitude first) or http://www.opengis.net/def/crs/EPSG/0/3857 "
+            + "(Web Mercator metres). The answer's Content-Crs header names it.";
+
+    @QueryParam("crs")
+    @Parameter(name = "crs", in = ParameterIn.QUERY, description = CRS,
+            style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING,
+                    format = "uri", enumeration = {"http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+                        "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/EPSG/0/3857"}))
+    public String crs;
+
+    @QueryParam("bbox-crs")
+    @Parameter(name = "bbox-crs", in = ParameterIn.QUERY, description = "The CRS of 'bbox' (one of those of 'crs'; "
+            + "EPSG:4326 is latitude first): CRS84 when absent.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING,
+                    format = "uri", enumeration = {"http://www.opengis.net/def/crs/OGC/1.3/CRS84",
+                        "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/EPSG/0/3857"}))
+    public String bboxCrs;
+
     @QueryParam("filter")
     @Parameter(name = "filter", in = ParameterIn.QUERY, description = "Only features matching this CQL2 expression "
             + "(OGC API - Features Part 3) over the collection's queryables (see its /queryables), such as "
@@ -69,6 +92,29 @@ public class ItemsParams {
             style = ParameterStyle.FORM, explode = Explode.FALSE, schema = @Schema(type = SchemaType.STRING,
                     format = "uri", defaultValue = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"))
     public String filterCrs;
+
+    /** The bbox, read in {@code bbox-crs}; null when there is none. */
+    public Bbox bbox() {
+        if (bbox == null) {
+            if (bboxCrs != null) {
+                throw ProblemException.badParameter("bbox-crs", "applies to a bbox; give 'bbox' too");
+            }
+            return null;
+        }
+        return Bbox.parse(bbox, Crs.parse("bbox-crs", bboxCrs));
+    }
+
+    /** The CRS the answer's geometries are written in ({@code crs}). */
+    public Crs crs() {
+        return Crs.parse("crs", crs);
+    }
+
+    /** Refuses {@code crs} where no features are written in it (counts, tiles, exports). */
+    public void refuseCrs(String why) {
+        if (crs != null) {
+            throw ProblemException.badParameter("crs", why);
+        }
+    }
 
     /** Parses {@code limit}: an integer >= 1, {@link #DEFAULT_LIMIT} when absent, clamped to {@link #MAX_LIMIT}. */
     public int limit() {

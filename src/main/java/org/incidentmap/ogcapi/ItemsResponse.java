@@ -3,6 +3,7 @@ package org.incidentmap.ogcapi;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
+import org.incidentmap.geo.Crs;
 import java.util.List;
 
 /** Builds the HTTP answers of items endpoints: a page with its links, or a single feature with its links. */
@@ -28,6 +29,11 @@ public final class ItemsResponse {
         }
         links.add(new Link(collectionUri(uri, collection), "collection", Link.JSON, "The collection"));
         return Response.ok(FeatureCollectionWriter.of(page, links, feature)).build();
+    }
+
+    /** {@code response} with the Content-Crs header (OGC API - Features Part 2) naming {@code crs}. */
+    public static Response inCrs(Response response, Crs crs) {
+        return Response.fromResponse(response).header("Content-Crs", "<" + crs.uri() + ">").build();
     }
 
     /** Links of a single feature: itself and its collection. */

@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(Link.JSON)
 public class LandingResource {
 
-    /** The conformance classes this service really implements (no CRS beyond CRS84; CQL2 filters of Part 3). */
+    /** The conformance classes this service really implements (CRS of Part 2, CQL2 filters of Part 3). */
     static final List<String> CONFORMS_TO = List.of(
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/core",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/geojson",
@@ -25,6 +25,7 @@ public class LandingResource {
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/update",
             "http://www.opengis.net/spec/ogcapi-features-4/1.0/conf/optimistic-locking-etags",
             "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
+            "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
             "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import org.incidentmap.geo.Crs;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
 import org.incidentmap.geo.StrictJson;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
@@ -29,17 +30,27 @@ public final class RegionFeatureWriter {
     }
 
     static void write(JsonGenerator out, Region r, List<Link> links) throws IOException {
-        write(out, r, links, Map.of());
+        write(out, r, links, Map.of(), Crs.CRS84);
+    }
+
+    /** Writes {@code r} with its geometry in {@code crs}. */
+    static void write(JsonGenerator out, Region r, List<Link> links, Crs crs) throws IOException {
+        write(out, r, links, Map.of(), crs);
     }
 
     /** Writes {@code r} with {@code more} properties after its own (counts of what lies in it, say). */
     public static void write(JsonGenerator out, Region r, List<Link> links, Map<String, Long> more)
             throws IOException {
+        write(out, r, links, more, Crs.CRS84);
+    }
+
+    private static void write(JsonGenerator out, Region r, List<Link> links, Map<String, Long> more, Crs crs)
+            throws IOException {
         out.writeStartObject();
         out.writeStringField("type", "Feature");
         out.writeStringField("id", r.id);
         out.writeFieldName("geometry");
-        GeoJsonGeometryWriter.write(out, r.geom);
+        GeoJsonGeometryWriter.write(out, crs.fromCrs84(r.geom));
         out.writeObjectFieldStart("properties");
         out.writeStringField("name", r.name);
         out.writeStringField("kind", r.kind);

@@ -27,6 +27,12 @@ import org.incidentmap.access.WriteAccess;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.cql2.Cql2Filter;
 import org.incidentmap.cql2.Queryables;
+import jakarta.ws.rs.QueryParam;
+import org.incidentmap.geo.Crs;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.TimeInterval;
 import org.incidentmap.ogcapi.BoundedBody;
@@ -77,23 +83,28 @@ public class RegionResource {
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "Regions, as a GeoJSON FeatureCollection page (regions have no time: datetime keeps them all)")
     public Response items(@BeanParam ItemsParams params, @Context UriInfo uri) {
-        Bbox bbox = params.bbox == null ? null : Bbox.parse(params.bbox);
+        Bbox bbox = params.bbox();
         if (params.datetime != null) {
             TimeInterval.parse(params.datetime); // checked, then has nothing to filter
         }
         Cql2Filter cql = Cql2Filter.parse(params.filter, params.filterLang, params.filterCrs, RegionQueryables.ALL,
                 config.geometry().limits(), config.radius().maxMetres());
+        Crs crs = params.crs();
         Page<Region> page = service.find(bbox, cql, params.limit(), params.cursor);
-        return ItemsResponse.page(page, uri, COLLECTION, null, (out, r) -> RegionFeatureWriter.write(out, r, List.of()));
+        return ItemsResponse.inCrs(ItemsResponse.page(page, uri, COLLECTION, null,
+                (out, r) -> RegionFeatureWriter.write(out, r, List.of(), crs)), crs);
     }
 
     @GET
     @Path("items/{featureId}")
     @Produces({Link.GEOJSON, Link.JSON})
     @Operation(summary = "One region as a GeoJSON Feature")
-    public Response item(@PathParam("featureId") String id, @Context UriInfo uri, @Context Request request) {
+    public Response item(@PathParam("featureId") String id, @QueryParam("crs") @Parameter(name = "crs", in = ParameterIn.QUERY,
+            description = ItemsParams.CRS, schema = @Schema(type = SchemaType.STRING)) String crsName,
+            @Context UriInfo uri, @Context Request request) {
+        Crs crs = Crs.parse("crs", crsName);
         Region region = service.get(id);
-        return IfMatch.read(request, region.version, () -> feature(region, uri));
+        return ItemsResponse.inCrs(IfMatch.read(request, region.version, () -> feature(region, uri, crs)), crs);
     }
 
     @POST
@@ -160,7 +171,11 @@ public class RegionResource {
     }
 
     private static StreamingOutput feature(Region region, UriInfo uri) {
+        return feature(region, uri, Crs.CRS84);
+    }
+
+    private static StreamingOutput feature(Region region, UriInfo uri, Crs crs) {
         return FeatureCollectionWriter.single(region,
-                (out, r) -> RegionFeatureWriter.write(out, r, ItemsResponse.featureLinks(uri, COLLECTION, r.id)));
+                (out, r) -> RegionFeatureWriter.write(out, r, ItemsResponse.featureLinks(uri, COLLECTION, r.id), crs));
     }
 }

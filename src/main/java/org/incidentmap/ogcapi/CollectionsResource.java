@@ -26,7 +26,9 @@ public class CollectionsResource {
     @Operation(summary = "The feature collections of this service")
     public Map<String, Object> collections(@Context UriInfo uri) {
         return Map.of(
-                "links", List.of(new Link(LandingResource.href(uri, "collections"), "self", Link.JSON, "This document")),
+                "links", List.of(new Link(LandingResource.href(uri, "collections"), "self", Link.JSON, "This document"),
+                        new Link(LandingResource.href(uri, "collections") + "?f=html", "alternate", "text/html",
+                                "This document as HTML")),
                 "collections", CollectionCatalog.IDS.stream().map(id -> catalog.describe(id, uri)).toList());
     }
 

@@ -23,6 +23,10 @@ public final class ItemsResponse {
         String cursor = uri.getQueryParameters().getFirst("cursor");
         links.add(new Link(path + QueryString.of(uri.getQueryParameters(), cursor), "self", Link.GEOJSON,
                 "This page", method));
+        if (method == null) {
+            links.add(new Link(path + QueryString.with(uri.getQueryParameters(), "f", "html"), "alternate",
+                    "text/html", "This page as HTML"));
+        }
         if (page.nextCursor() != null) {
             links.add(new Link(path + QueryString.of(uri.getQueryParameters(), page.nextCursor()), "next",
                     Link.GEOJSON, "Next page", method));
@@ -41,6 +45,7 @@ public final class ItemsResponse {
         String self = PublicBase.of(uri).path("collections").path(collection).path("items")
                 .path(String.valueOf(id)).build().toString();
         return List.of(new Link(self, "self", Link.GEOJSON, "This feature"),
+                new Link(self + "?f=html", "alternate", "text/html", "This feature as HTML"),
                 new Link(collectionUri(uri, collection), "collection", Link.JSON, "The collection"));
     }
 

@@ -47,6 +47,19 @@ class HtmlPagesTest {
     }
 
     @Test
+    void shouldLinkEveryJsonDocumentToItsHtmlAlternate() {
+        // The html conformance class: each JSON document names its HTML twin, which is served.
+        for (String path : List.of("/collections", "/collections/incidents/items?limit=2",
+                "/collections/regions/items/latakia")) {
+            String html = given().when().get(path).then().statusCode(200).extract().jsonPath()
+                    .getString("links.find { it.rel == 'alternate' && it.type == 'text/html' }.href");
+            assertTrue(html != null && html.contains("f=html"), path + " links " + html);
+            given().urlEncodingEnabled(false).when().get(html).then().statusCode(200)
+                    .contentType(startsWith("text/html"));
+        }
+    }
+
+    @Test
     void shouldTakeFGeoJsonOnFeaturesAndKeepTheOtherParameters() {
         given().queryParam("f", "geojson").queryParam("limit", 1).when().get("/collections/incidents/items").then()
                 .statusCode(200).contentType("application/geo+json").body("numberReturned", equalTo(1))

@@ -44,7 +44,7 @@ public class IncidentCountResource {
             + "over the incidents matching the filters of items; JSON, CSV, or GeoJSON of the regions (choropleth)")
     public Response aggregate(@BeanParam IncidentCountParams params, @Context UriInfo uri,
             @Context HttpHeaders headers) {
-        params.refuseCrs("counts are numbers (by=region GeoJSON is in CRS84); crs applies to items");
+        params.refuseShape("applies to pages of items; counts are numbers (by=region GeoJSON is in CRS84)");
         Grouping by = params.grouping();
         CountFormat format = Representation.choose(CountFormat.values(), params.f, headers.getAcceptableMediaTypes(),
                 "counts");

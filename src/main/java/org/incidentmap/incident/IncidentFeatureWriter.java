@@ -6,14 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.List;
-import org.incidentmap.geo.Crs;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.geo.StrictJson;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
+import org.incidentmap.ogcapi.FeatureShape;
 import org.incidentmap.ogcapi.Link;
+import org.locationtech.jts.geom.Geometry;
 
 /** Writes an incident as a GeoJSON Feature whose properties carry the ACLED-style field names. */
 final class IncidentFeatureWriter {
@@ -44,6 +44,11 @@ final class IncidentFeatureWriter {
     private static final SerializedString UPDATED_AT = new SerializedString("updated_at");
     private static final SerializedString URL = new SerializedString("url");
 
+    /** The properties an incident's Feature carries, which {@code properties=} may choose from. */
+    static final List<String> OUTPUT_PROPERTIES = java.util.stream.Stream.concat(
+            IncidentFeatureReader.PROPERTIES.stream(), java.util.stream.Stream.of("created_at", "updated_at",
+                    "distance_m")).toList();
+
     private IncidentFeatureWriter() {
     }
 
@@ -58,56 +63,68 @@ final class IncidentFeatureWriter {
     }
 
     static void write(JsonGenerator out, IncidentMatch match, List<Link> links) throws IOException {
-        write(out, match, links, Crs.CRS84);
+        write(out, match, links, FeatureShape.WHOLE);
     }
 
-    /** Writes the Feature with its geometry in {@code crs}. */
-    static void write(JsonGenerator out, IncidentMatch match, List<Link> links, Crs crs) throws IOException {
+    /** Writes the Feature in {@code shape}: its geometry in the shape's CRS (or null), the properties it names. */
+    static void write(JsonGenerator out, IncidentMatch match, List<Link> links, FeatureShape shape)
+            throws IOException {
         StoredIncident i = match.incident();
         out.writeStartObject();
         string(out, TYPE, "Feature");
         out.writeFieldName(ID);
         out.writeNumber(i.id());
         out.writeFieldName(GEOMETRY);
-        GeoJsonGeometryWriter.write(out, crs.fromCrs84(i.geom()));
-        out.writeFieldName(PROPERTIES);
-        out.writeStartObject();
-        string(out, TITLE, i.title());
-        string(out, DESCRIPTION, i.description());
-        string(out, CATEGORY, i.category());
-        string(out, SUB_CATEGORY, i.subCategory());
-        instant(out, OCCURRED_AT, i.occurredAt());
-        string(out, OCCURRED_UNTIL, i.occurredUntil() == null ? null : Rfc3339.formatEnd(i.occurredUntil()));
-        string(out, TIME_PRECISION, i.timePrecision());
-        out.writeFieldName(FATALITIES);
-        if (i.fatalities() == null) {
+        Geometry geometry = shape.geometry(i.geom());
+        if (geometry == null) {
             out.writeNull();
         } else {
-            out.writeNumber(i.fatalities());
+            GeoJsonGeometryWriter.write(out, geometry);
         }
-        out.writeFieldName(ACTORS);
-        out.writeStartArray();
-        for (String actor : i.actors()) {
-            out.writeString(actor);
+        out.writeFieldName(PROPERTIES);
+        out.writeStartObject();
+        string(out, shape, TITLE, i.title());
+        string(out, shape, DESCRIPTION, i.description());
+        string(out, shape, CATEGORY, i.category());
+        string(out, shape, SUB_CATEGORY, i.subCategory());
+        string(out, shape, OCCURRED_AT, i.occurredAt() == null ? null : Rfc3339.format(i.occurredAt()));
+        string(out, shape, OCCURRED_UNTIL, i.occurredUntil() == null ? null : Rfc3339.formatEnd(i.occurredUntil()));
+        string(out, shape, TIME_PRECISION, i.timePrecision());
+        if (shape.has(FATALITIES.getValue())) {
+            out.writeFieldName(FATALITIES);
+            if (i.fatalities() == null) {
+                out.writeNull();
+            } else {
+                out.writeNumber(i.fatalities());
+            }
         }
-        out.writeEndArray();
-        string(out, LOCATION_NAME, i.locationName());
-        string(out, ADMIN1, i.admin1());
-        string(out, ADMIN2, i.admin2());
-        string(out, GEO_PRECISION, i.geoPrecision());
-        out.writeFieldName(SOURCES);
-        out.writeStartArray();
-        for (Source source : i.sources()) {
-            out.writeStartObject();
-            string(out, NAME, source.name());
-            string(out, URL, source.url());
-            out.writeEndObject();
+        if (shape.has(ACTORS.getValue())) {
+            out.writeFieldName(ACTORS);
+            out.writeStartArray();
+            for (String actor : i.actors()) {
+                out.writeString(actor);
+            }
+            out.writeEndArray();
         }
-        out.writeEndArray();
-        string(out, EXTERNAL_ID, i.externalId());
-        instant(out, CREATED_AT, i.createdAt());
-        instant(out, UPDATED_AT, i.updatedAt());
-        if (match.distanceMetres() != null) {
+        string(out, shape, LOCATION_NAME, i.locationName());
+        string(out, shape, ADMIN1, i.admin1());
+        string(out, shape, ADMIN2, i.admin2());
+        string(out, shape, GEO_PRECISION, i.geoPrecision());
+        if (shape.has(SOURCES.getValue())) {
+            out.writeFieldName(SOURCES);
+            out.writeStartArray();
+            for (Source source : i.sources()) {
+                out.writeStartObject();
+                string(out, NAME, source.name());
+                string(out, URL, source.url());
+                out.writeEndObject();
+            }
+            out.writeEndArray();
+        }
+        string(out, shape, EXTERNAL_ID, i.externalId());
+        string(out, shape, CREATED_AT, i.createdAt() == null ? null : Rfc3339.format(i.createdAt()));
+        string(out, shape, UPDATED_AT, i.updatedAt() == null ? null : Rfc3339.format(i.updatedAt()));
+        if (match.distanceMetres() != null && shape.has(DISTANCE_M.getValue())) {
             out.writeFieldName(DISTANCE_M);
             out.writeNumber(Math.round(match.distanceMetres() * 100) / 100.0);
         }
@@ -118,8 +135,12 @@ final class IncidentFeatureWriter {
         out.writeEndObject();
     }
 
-    private static void instant(JsonGenerator out, SerializedString name, Instant value) throws IOException {
-        string(out, name, value == null ? null : Rfc3339.format(value));
+    /** Writes property {@code name} when {@code shape} has it. */
+    private static void string(JsonGenerator out, FeatureShape shape, SerializedString name, String value)
+            throws IOException {
+        if (shape.has(name.getValue())) {
+            string(out, name, value);
+        }
     }
 
     private static void string(JsonGenerator out, SerializedString name, String value) throws IOException {

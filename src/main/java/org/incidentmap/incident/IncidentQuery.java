@@ -20,7 +20,7 @@ import org.locationtech.jts.geom.Geometry;
  */
 public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Radius radius, String region,
         Geometry intersects, List<String> categories, Integer fatalitiesMin, Cql2Filter filter, int limit,
-        String cursor) {
+        int offset, String cursor) {
 
     /** Parses {@code p}; {@code postedGeometry}, when not null, is the intersects geometry of a POST search. */
     public static IncidentQuery parse(IncidentItemsParams p, Geometry postedGeometry, GeometryLimits limits,
@@ -45,7 +45,16 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
                 p.fatalitiesMin == null ? null : fatalitiesMin(p.fatalitiesMin),
                 Cql2Filter.parse(p.filter, p.filterLang, p.filterCrs, IncidentQueryables.ALL, limits, maxRadiusMetres),
                 p.limit(),
+                offset(p),
                 p.cursor == null ? null : PageCursor.decode(p.cursor));
+    }
+
+    private static int offset(IncidentItemsParams p) {
+        int offset = p.offset();
+        if (offset > 0 && p.near != null) {
+            throw ProblemException.badParameter("offset", "nearest-first pages go by their next links (cursor) only");
+        }
+        return offset;
     }
 
     private static String region(String id) {

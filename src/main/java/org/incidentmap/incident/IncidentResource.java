@@ -29,6 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.access.WriteAccess;
 import jakarta.ws.rs.QueryParam;
 import org.incidentmap.geo.Crs;
+import org.incidentmap.ogcapi.FeatureShape;
 import org.incidentmap.ogcapi.ItemsParams;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -113,10 +114,10 @@ public class IncidentResource {
     private Response find(IncidentItemsParams params, Geometry posted, UriInfo uri, String method) {
         IncidentQuery query = IncidentQuery.parse(params, posted, config.geometry().limits(),
                 config.radius().maxMetres());
-        Crs crs = params.crs();
+        FeatureShape shape = params.shape(IncidentFeatureWriter.OUTPUT_PROPERTIES);
         Page<IncidentMatch> page = service.find(query);
         return ItemsResponse.inCrs(ItemsResponse.page(page, uri, COLLECTION, method,
-                (out, m) -> IncidentFeatureWriter.write(out, m, List.of(), crs)), crs);
+                (out, m) -> IncidentFeatureWriter.write(out, m, List.of(), shape)), shape.crs());
     }
 
     @GET
@@ -125,7 +126,8 @@ public class IncidentResource {
     @Operation(summary = "Every incident matching the filters of items, streamed in one answer (no pages): GeoJSON, "
             + "GeoJSON text sequence or CSV in ACLED's columns. Exports run a few at a time; more get a 503.")
     public Response export(@BeanParam IncidentExportParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
-        params.refuseCrs("exports are written in CRS84 (longitude, latitude); crs applies to items");
+        params.refuseShape("applies to pages of items; exports are whole features in CRS84 (use max_features to "
+                + "stop early)");
         ExportFormat format = ExportFormat.choose(params.f, headers.getAcceptableMediaTypes());
         Long max = params.maxFeatures();
         IncidentQuery query = IncidentQuery.parse(params, null, config.geometry().limits(),
@@ -143,9 +145,10 @@ public class IncidentResource {
     public Response item(@PathParam("featureId") String featureId, @QueryParam("crs") @Parameter(name = "crs",
             in = ParameterIn.QUERY, description = ItemsParams.CRS, schema = @Schema(type = SchemaType.STRING))
             String crsName, @Context UriInfo uri, @Context Request request) {
-        Crs crs = Crs.parse("crs", crsName);
+        FeatureShape shape = new FeatureShape(Crs.parse("crs", crsName), null, false);
         StoredIncident incident = service.read(featureId);
-        return ItemsResponse.inCrs(IfMatch.read(request, incident.version(), () -> feature(incident, uri, crs)), crs);
+        return ItemsResponse.inCrs(IfMatch.read(request, incident.version(), () -> feature(incident, uri, shape)),
+                shape.crs());
     }
 
     @POST
@@ -245,11 +248,11 @@ public class IncidentResource {
     }
 
     private static StreamingOutput feature(StoredIncident incident, UriInfo uri) {
-        return feature(incident, uri, Crs.CRS84);
+        return feature(incident, uri, FeatureShape.WHOLE);
     }
 
-    private static StreamingOutput feature(StoredIncident incident, UriInfo uri, Crs crs) {
+    private static StreamingOutput feature(StoredIncident incident, UriInfo uri, FeatureShape shape) {
         return FeatureCollectionWriter.single(new IncidentMatch(incident, null), (out, m) -> IncidentFeatureWriter
-                .write(out, m, ItemsResponse.featureLinks(uri, COLLECTION, incident.id()), crs));
+                .write(out, m, ItemsResponse.featureLinks(uri, COLLECTION, incident.id()), shape));
     }
 }

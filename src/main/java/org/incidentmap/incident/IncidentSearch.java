@@ -80,9 +80,11 @@ public class IncidentSearch {
     private Page<IncidentMatch> byId(Connection c, IncidentQuery q, SqlFilter filter) throws SQLException {
         SqlFilter page = q.cursor() == null ? filter : filter.copy().and(AFTER_ID, "after_id", afterId(q.cursor()));
         long started = System.nanoTime();
-        PageRows rows = rows(c, PAGE_BY_ID.formatted(page.where()), with(page, "limit", q.limit() + 1), false,
-                maxPageWeight());
-        boolean whole = q.cursor() == null && !rows.cut() && rows.rows().size() <= q.limit();
+        PageRows rows = q.offset() == 0
+                ? rows(c, PAGE_BY_ID.formatted(page.where()), with(page, "limit", q.limit() + 1), false, maxPageWeight())
+                : rows(c, PAGE_BY_ID.formatted(page.where()) + " OFFSET :offset",
+                        with(page, "limit", q.limit() + 1, "offset", q.offset()), false, maxPageWeight());
+        boolean whole = q.cursor() == null && q.offset() == 0 && !rows.cut() && rows.rows().size() <= q.limit();
         if (whole) {
             return page(q, rows, (long) rows.rows().size());
         }

@@ -17,7 +17,7 @@ public class IncidentTileParams extends IncidentItemsParams {
         refuse("limit", limit);
         refuse("cursor", cursor);
         refuse("bbox-crs", bboxCrs);
-        refuse("crs", crs);
+        refuseShape("does not apply to a tile: tiles are Mapbox Vector Tiles of every match in Web Mercator");
         return this;
     }
 

@@ -1,15 +1,16 @@
 package org.incidentmap.ogcapi;
 
 import jakarta.ws.rs.QueryParam;
-import org.incidentmap.geo.Bbox;
-import org.incidentmap.geo.Crs;
-import org.incidentmap.problem.ProblemException;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.incidentmap.geo.Bbox;
+import org.incidentmap.geo.Crs;
+import org.incidentmap.problem.ProblemException;
 
 /**
  * The query parameters every items endpoint takes (OGC API - Features Part 1 core), as raw text: they are
@@ -69,6 +70,28 @@ public class ItemsParams {
                         "http://www.opengis.net/def/crs/EPSG/0/4326", "http://www.opengis.net/def/crs/EPSG/0/3857"}))
     public String bboxCrs;
 
+    @QueryParam("properties")
+    @Parameter(name = "properties", in = ParameterIn.QUERY, description = "Only these properties in each feature "
+            + "(comma-separated names); all when absent.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    public String properties;
+
+    @QueryParam("skipGeometry")
+    @Parameter(name = "skipGeometry", in = ParameterIn.QUERY, description = "true: features without their "
+            + "geometry (null), for tables and counts of what matched.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE,
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    public String skipGeometry;
+
+    @QueryParam("offset")
+    @Parameter(name = "offset", in = ParameterIn.QUERY, description = "Matches to skip before the page, for clients "
+            + "that page by offset (OWSLib). Slower the deeper it goes: the next link's cursor is as fast at any "
+            + "depth. Not with near (nearest first pages by cursor only).",
+            style = ParameterStyle.FORM, explode = Explode.FALSE,
+            schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
+    public String offset;
+
     @QueryParam("filter")
     @Parameter(name = "filter", in = ParameterIn.QUERY, description = "Only features matching this CQL2 expression "
             + "(OGC API - Features Part 3) over the collection's queryables (see its /queryables), such as "
@@ -104,16 +127,33 @@ public class ItemsParams {
         return Bbox.parse(bbox, Crs.parse("bbox-crs", bboxCrs));
     }
 
-    /** The CRS the answer's geometries are written in ({@code crs}). */
-    public Crs crs() {
-        return Crs.parse("crs", crs);
+    /** What of each feature the answer carries ({@code crs}, {@code properties}, {@code skipGeometry}). */
+    public FeatureShape shape(List<String> knownProperties) {
+        return FeatureShape.parse(crs, properties, skipGeometry, knownProperties);
     }
 
-    /** Refuses {@code crs} where no features are written in it (counts, tiles, exports). */
-    public void refuseCrs(String why) {
-        if (crs != null) {
-            throw ProblemException.badParameter("crs", why);
+    /** Refuses the parameters of a page of features where none is answered (counts, tiles, exports). */
+    public void refuseShape(String why) {
+        for (String[] p : new String[][] {{"crs", crs}, {"properties", properties}, {"skipGeometry", skipGeometry},
+            {"offset", offset}}) {
+            if (p[1] != null) {
+                throw ProblemException.badParameter(p[0], why);
+            }
         }
+    }
+
+    /** Rows to skip before the page ({@code offset}, for clients that page that way): 0 when absent. */
+    public int offset() {
+        if (offset == null) {
+            return 0;
+        }
+        if (!offset.strip().matches("[0-9]{1,9}")) {
+            throw ProblemException.badParameter("offset", "'" + offset + "' is not an integer from 0 to 999999999");
+        }
+        if (cursor != null) {
+            throw ProblemException.badParameter("offset", "give either offset or cursor (the next link's), not both");
+        }
+        return Integer.parseInt(offset.strip());
     }
 
     /** Parses {@code limit}: an integer >= 1, {@link #DEFAULT_LIMIT} when absent, clamped to {@link #MAX_LIMIT}. */

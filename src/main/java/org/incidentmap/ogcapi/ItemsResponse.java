@@ -28,7 +28,7 @@ public final class ItemsResponse {
                     "text/html", "This page as HTML"));
         }
         if (page.nextCursor() != null) {
-            links.add(new Link(path + QueryString.of(uri.getQueryParameters(), page.nextCursor()), "next",
+            links.add(new Link(path + QueryString.next(uri.getQueryParameters(), page.nextCursor()), "next",
                     Link.GEOJSON, "Next page", method));
         }
         links.add(new Link(collectionUri(uri, collection), "collection", Link.JSON, "The collection"));

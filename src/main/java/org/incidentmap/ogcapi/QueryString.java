@@ -1,5 +1,6 @@
 package org.incidentmap.ogcapi;
 
+import jakarta.ws.rs.core.MultivaluedHashMap;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -22,6 +23,16 @@ public final class QueryString {
     /** Returns "?a=1&b=2" for {@code parameters} with {@code cursor} replaced (or removed when null), or "". */
     static String of(MultivaluedMap<String, String> parameters, String cursor) {
         return with(parameters, "cursor", cursor);
+    }
+
+    /**
+     * The query of the next page: {@code parameters} with {@code cursor} set and {@code offset} removed (the
+     * cursor already says where the next page starts).
+     */
+    static String next(MultivaluedMap<String, String> parameters, String cursor) {
+        MultivaluedMap<String, String> rest = new MultivaluedHashMap<>(parameters);
+        rest.remove("offset");
+        return of(rest, cursor);
     }
 
     /** Returns "?a=1&b=2" for {@code parameters} with {@code name} set to {@code value} (removed when null), or "". */

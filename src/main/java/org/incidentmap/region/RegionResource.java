@@ -39,6 +39,7 @@ import org.incidentmap.ogcapi.BoundedBody;
 import org.incidentmap.ogcapi.CollectionCatalog;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
+import org.incidentmap.ogcapi.FeatureShape;
 import org.incidentmap.ogcapi.IfMatch;
 import org.incidentmap.ogcapi.ItemsParams;
 import org.incidentmap.ogcapi.ItemsResponse;
@@ -89,10 +90,10 @@ public class RegionResource {
         }
         Cql2Filter cql = Cql2Filter.parse(params.filter, params.filterLang, params.filterCrs, RegionQueryables.ALL,
                 config.geometry().limits(), config.radius().maxMetres());
-        Crs crs = params.crs();
-        Page<Region> page = service.find(bbox, cql, params.limit(), params.cursor);
+        FeatureShape shape = params.shape(RegionFeatureWriter.PROPERTIES);
+        Page<Region> page = service.find(bbox, cql, params.limit(), params.offset(), params.cursor);
         return ItemsResponse.inCrs(ItemsResponse.page(page, uri, COLLECTION, null,
-                (out, r) -> RegionFeatureWriter.write(out, r, List.of(), crs)), crs);
+                (out, r) -> RegionFeatureWriter.write(out, r, List.of(), shape)), shape.crs());
     }
 
     @GET
@@ -102,9 +103,10 @@ public class RegionResource {
     public Response item(@PathParam("featureId") String id, @QueryParam("crs") @Parameter(name = "crs", in = ParameterIn.QUERY,
             description = ItemsParams.CRS, schema = @Schema(type = SchemaType.STRING)) String crsName,
             @Context UriInfo uri, @Context Request request) {
-        Crs crs = Crs.parse("crs", crsName);
+        FeatureShape shape = new FeatureShape(Crs.parse("crs", crsName), null, false);
         Region region = service.get(id);
-        return ItemsResponse.inCrs(IfMatch.read(request, region.version, () -> feature(region, uri, crs)), crs);
+        return ItemsResponse.inCrs(IfMatch.read(request, region.version, () -> feature(region, uri, shape)),
+                shape.crs());
     }
 
     @POST
@@ -171,11 +173,11 @@ public class RegionResource {
     }
 
     private static StreamingOutput feature(Region region, UriInfo uri) {
-        return feature(region, uri, Crs.CRS84);
+        return feature(region, uri, FeatureShape.WHOLE);
     }
 
-    private static StreamingOutput feature(Region region, UriInfo uri, Crs crs) {
+    private static StreamingOutput feature(Region region, UriInfo uri, FeatureShape shape) {
         return FeatureCollectionWriter.single(region,
-                (out, r) -> RegionFeatureWriter.write(out, r, ItemsResponse.featureLinks(uri, COLLECTION, r.id), crs));
+                (out, r) -> RegionFeatureWriter.write(out, r, ItemsResponse.featureLinks(uri, COLLECTION, r.id), shape));
     }
 }

@@ -33,7 +33,7 @@ import org.locationtech.jts.geom.Geometry;
 @ApplicationScoped
 public class RegionService {
 
-    static final String PAGE = "SELECT f.* FROM region f WHERE %s ORDER BY f.id LIMIT :limit";
+    static final String PAGE = "SELECT f.* FROM region f WHERE %s ORDER BY f.id LIMIT :limit OFFSET :offset";
     static final String COUNT = "SELECT count(*) FROM region f WHERE %s";
     static final String AFTER_ID = "f.id > :after_id";
     static final String EXTENT = "SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax"
@@ -70,9 +70,12 @@ public class RegionService {
         return Region.listAll(Sort.by("id"));
     }
 
-    /** Finds one page of regions intersecting {@code bbox} and matching {@code cql} (each when not null), in id order. */
+    /**
+     * Finds one page of regions intersecting {@code bbox} and matching {@code cql} (each when not null), in id
+     * order, after {@code offset} of them or after the cursor.
+     */
     @Transactional
-    public Page<Region> find(Bbox bbox, Cql2Filter cql, int limit, String cursor) {
+    public Page<Region> find(Bbox bbox, Cql2Filter cql, int limit, int offset, String cursor) {
         SqlFilter filter = new SqlFilter();
         if (bbox != null) {
             SpatialSql.bbox(filter, bbox);
@@ -82,7 +85,7 @@ public class RegionService {
         }
         SqlFilter page = cursor == null ? filter : filter.copy().and(AFTER_ID, "after_id", afterRegion(cursor));
         List<Region> rows = page.bind(session.createNativeQuery(PAGE.formatted(page.where()), Region.class))
-                .setParameter("limit", limit + 1).setReadOnly(true).getResultList();
+                .setParameter("limit", limit + 1).setParameter("offset", offset).setReadOnly(true).getResultList();
         List<Region> regions = rows.subList(0, Math.min(rows.size(), limit));
         String next = rows.size() > limit ? PageCursor.encode(regions.get(limit - 1).id) : null;
         long matched = filter.bind(session.createNativeQuery(COUNT.formatted(filter.where()), Long.class))

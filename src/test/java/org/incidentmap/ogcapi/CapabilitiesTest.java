@@ -45,15 +45,15 @@ class CapabilitiesTest {
         assertThat(api.getString("openapi"), startsWith("3.0"));
         String items = "paths.'/collections/incidents/items'.get.parameters";
         assertThat(api.getList(items + ".name"), containsInAnyOrder("bbox", "datetime",
-                "limit", "cursor", "crs", "bbox-crs", "filter", "filter-lang", "filter-crs", "near", "radius", "region",
-                "intersects", "category", "fatalities_min"));
+                "limit", "cursor", "crs", "bbox-crs", "properties", "skipGeometry", "offset", "filter", "filter-lang",
+                "filter-crs", "near", "radius", "region", "intersects", "category", "fatalities_min"));
         assertThat(api.getList(items + ".style"), everyItem(equalTo("form")));
         assertThat(api.getList(items + ".explode"), everyItem(equalTo(false)));
         assertThat(api.getInt(items + ".find { it.name == 'limit' }.schema.maximum"),
                 equalTo(ItemsParams.MAX_LIMIT));
         assertThat(api.getList("paths.'/collections/regions/items'.get.parameters.name"),
-                containsInAnyOrder("bbox", "datetime", "limit", "cursor", "crs", "bbox-crs", "filter", "filter-lang",
-                        "filter-crs"));
+                containsInAnyOrder("bbox", "datetime", "limit", "cursor", "crs", "bbox-crs", "properties", "skipGeometry",
+                        "offset", "filter", "filter-lang", "filter-crs"));
     }
 
     @Test

@@ -45,6 +45,7 @@ public class IncidentCountResource {
     public Response aggregate(@BeanParam IncidentCountParams params, @Context UriInfo uri,
             @Context HttpHeaders headers) {
         params.refuseShape("applies to pages of items; counts are numbers (by=region GeoJSON is in CRS84)");
+        params.refuseSortby("applies to pages of items; counts come largest first, periods in time order");
         Grouping by = params.grouping();
         CountFormat format = Representation.choose(CountFormat.values(), params.f, headers.getAcceptableMediaTypes(),
                 "counts");

@@ -3,6 +3,7 @@ package org.incidentmap.incident;
 import java.util.Arrays;
 import java.util.List;
 import org.incidentmap.cql2.Cql2Filter;
+import org.incidentmap.cql2.SortBy;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.InvalidGeometryException;
@@ -19,8 +20,8 @@ import org.locationtech.jts.geom.Geometry;
  * {@code near} and {@code radius} come together or not at all.
  */
 public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Radius radius, String region,
-        Geometry intersects, List<String> categories, Integer fatalitiesMin, Cql2Filter filter, int limit,
-        int offset, String cursor) {
+        Geometry intersects, List<String> categories, Integer fatalitiesMin, Cql2Filter filter, SortBy sortBy,
+        int limit, int offset, String cursor) {
 
     /** Parses {@code p}; {@code postedGeometry}, when not null, is the intersects geometry of a POST search. */
     public static IncidentQuery parse(IncidentItemsParams p, Geometry postedGeometry, GeometryLimits limits,
@@ -44,9 +45,18 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
                 p.category == null ? null : categories(p.category),
                 p.fatalitiesMin == null ? null : fatalitiesMin(p.fatalitiesMin),
                 Cql2Filter.parse(p.filter, p.filterLang, p.filterCrs, IncidentQueryables.ALL, limits, maxRadiusMetres),
+                sortBy(p),
                 p.limit(),
                 offset(p),
                 p.cursor == null ? null : PageCursor.decode(p.cursor));
+    }
+
+    private static SortBy sortBy(IncidentItemsParams p) {
+        if (p.sortby != null && p.near != null) {
+            throw ProblemException.badParameter("sortby", "a near search comes nearest first; sortby applies to "
+                    + "other listings");
+        }
+        return SortBy.parse(p.sortby, IncidentQueryables.ALL);
     }
 
     private static int offset(IncidentItemsParams p) {

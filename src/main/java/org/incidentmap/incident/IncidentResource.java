@@ -128,6 +128,7 @@ public class IncidentResource {
     public Response export(@BeanParam IncidentExportParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
         params.refuseShape("applies to pages of items; exports are whole features in CRS84 (use max_features to "
                 + "stop early)");
+        params.refuseSortby("applies to pages of items; exports come in id order");
         ExportFormat format = ExportFormat.choose(params.f, headers.getAcceptableMediaTypes());
         Long max = params.maxFeatures();
         IncidentQuery query = IncidentQuery.parse(params, null, config.geometry().limits(),

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.cql2.SortBy;
 import org.incidentmap.ogcapi.DatabaseFailure;
 import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.ogcapi.Page;
@@ -78,6 +79,9 @@ public class IncidentSearch {
     }
 
     private Page<IncidentMatch> byId(Connection c, IncidentQuery q, SqlFilter filter) throws SQLException {
+        if (q.sortBy() != null) {
+            return sorted(c, q, filter);
+        }
         SqlFilter page = q.cursor() == null ? filter : filter.copy().and(AFTER_ID, "after_id", afterId(q.cursor()));
         long started = System.nanoTime();
         PageRows rows = q.offset() == 0
@@ -92,6 +96,32 @@ public class IncidentSearch {
         // as much again to count, so its count is left out rather than doubling the request's time.
         boolean slow = System.nanoTime() - started > COUNT_ONLY_WITHIN_NANOS;
         return page(q, rows, slow ? null : countUpTo(c, filter, countMax()));
+    }
+
+    /**
+     * A page in {@code sortby} order (then by id), after the cursor's row when there is one: keyset paging over the
+     * sort values, which each row reads as extra columns for the next cursor.
+     */
+    private Page<IncidentMatch> sorted(Connection c, IncidentQuery q, SqlFilter filter) throws SQLException {
+        SortBy sort = q.sortBy();
+        SqlFilter page = filter.copy();
+        if (q.cursor() != null) {
+            sort.after(page, q.cursor());
+        }
+        String sql = "SELECT " + IncidentRows.COLUMNS + sort.columns() + " FROM incident f WHERE " + page.where()
+                + " ORDER BY " + sort.orderBy() + " LIMIT :limit" + (q.offset() > 0 ? " OFFSET :offset" : "");
+        List<Map<String, Object>> sortValues = new ArrayList<>();
+        long started = System.nanoTime();
+        PageRows rows = rows(c, sql, with(page, "limit", q.limit() + 1, "offset", q.offset()), false,
+                maxPageWeight(), rs -> sortValues.add(sort.read(rs)));
+        List<IncidentMatch> all = rows.rows();
+        int n = Math.min(all.size(), q.limit());
+        boolean more = rows.cut() || all.size() > q.limit();
+        String next = more ? sort.cursorAfter(sortValues.get(n - 1), all.get(n - 1).incident().id()) : null;
+        boolean slow = System.nanoTime() - started > COUNT_ONLY_WITHIN_NANOS;
+        Long matched = q.cursor() == null && q.offset() == 0 && !more ? Long.valueOf(n)
+                : slow ? null : countUpTo(c, filter, countMax());
+        return new Page<>(all.subList(0, n), matched, next);
     }
 
     /** Counts the matches of {@code filter} up to {@code cap}; null when there are more (not worth counting). */

@@ -17,6 +17,7 @@ public class IncidentTileParams extends IncidentItemsParams {
         refuse("limit", limit);
         refuse("cursor", cursor);
         refuse("bbox-crs", bboxCrs);
+        refuse("sortby", sortby);
         refuseShape("does not apply to a tile: tiles are Mapbox Vector Tiles of every match in Web Mercator");
         return this;
     }

@@ -46,7 +46,7 @@ class CapabilitiesTest {
         String items = "paths.'/collections/incidents/items'.get.parameters";
         assertThat(api.getList(items + ".name"), containsInAnyOrder("bbox", "datetime",
                 "limit", "cursor", "crs", "bbox-crs", "properties", "skipGeometry", "offset", "filter", "filter-lang",
-                "filter-crs", "near", "radius", "region", "intersects", "category", "fatalities_min"));
+                "filter-crs", "near", "radius", "region", "intersects", "category", "fatalities_min", "sortby"));
         assertThat(api.getList(items + ".style"), everyItem(equalTo("form")));
         assertThat(api.getList(items + ".explode"), everyItem(equalTo(false)));
         assertThat(api.getInt(items + ".find { it.name == 'limit' }.schema.maximum"),

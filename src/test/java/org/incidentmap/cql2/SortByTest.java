@@ -1,0 +1,97 @@
+package org.incidentmap.cql2;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.incidentmap.support.Incidents;
+import org.incidentmap.support.PostgisTestResource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** sortby on incident items: the order, missing values last, and keyset pages that walk the same order. */
+@QuarkusTest
+@QuarkusTestResource(PostgisTestResource.class)
+class SortByTest {
+
+    private static final String AREA = "170.9,-75.1,171.1,-74.9";
+    private static boolean seeded;
+
+    @BeforeEach
+    void seed() {
+        if (seeded) {
+            return;
+        }
+        Object[][] rows = {{"sort b", 3, "2025-03-02"}, {"sort a", 1, "2025-03-02"}, {"sort d", null, "2025-03-01"},
+            {"sort c", 2, "2025-03-03"}, {"sort e", 2, "2025-03-01"}};
+        for (Object[] row : rows) {
+            Map<String, Object> f = Incidents.point((String) row[0], 171.0, -75.0);
+            Incidents.properties(f).put("fatalities", row[1]);
+            Incidents.properties(f).put("occurred_at", row[2]);
+            Incidents.create(f);
+        }
+        seeded = true;
+    }
+
+    private static List<String> titles(String sortby) {
+        return given().queryParam("bbox", AREA).queryParam("sortby", sortby).when()
+                .get("/collections/incidents/items").then().statusCode(200).extract().jsonPath()
+                .getList("features.properties.title");
+    }
+
+    @Test
+    void shouldOrderByTheKeysWithMissingValuesLast() {
+        assertThat(titles("-fatalities,title"), equalTo(List.of("sort b", "sort c", "sort e", "sort a", "sort d")));
+        assertThat(titles("fatalities,-title"), equalTo(List.of("sort a", "sort e", "sort c", "sort b", "sort d")));
+        assertThat(titles("+occurred_at,-fatalities"),
+                equalTo(List.of("sort e", "sort d", "sort b", "sort a", "sort c")));
+        assertThat(titles("-title"), equalTo(List.of("sort e", "sort d", "sort c", "sort b", "sort a")));
+    }
+
+    @Test
+    void shouldWalkTheSameOrderPageByPage() {
+        for (String sortby : List.of("-fatalities,title", "occurred_at,-fatalities", "fatalities")) {
+            List<String> walked = new ArrayList<>();
+            JsonPath page = given().queryParam("bbox", AREA).queryParam("sortby", sortby).queryParam("limit", 2)
+                    .when().get("/collections/incidents/items").then().statusCode(200).extract().jsonPath();
+            assertThat(page.getInt("numberMatched"), equalTo(5));
+            while (true) {
+                walked.addAll(page.getList("features.properties.title"));
+                String next = page.getString("links.find { it.rel == 'next' }.href");
+                if (next == null) {
+                    break;
+                }
+                page = given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath();
+            }
+            assertThat(sortby, walked, equalTo(titles(sortby)));
+        }
+    }
+
+    @Test
+    void shouldRefuseWhatCannotBeSortedBy() {
+        for (String[] bad : new String[][] {{"geometry", "cannot be sorted by"}, {"-size", "is not a queryable"},
+            {"title,title", "named twice"}, {"actors", "cannot be sorted by"}}) {
+            given().queryParam("sortby", bad[0]).when().get("/collections/incidents/items").then().statusCode(400)
+                    .body("detail", containsString(bad[1]));
+        }
+        given().queryParam("sortby", "title").queryParam("near", "171,-75").queryParam("radius", "1km").when()
+                .get("/collections/incidents/items").then().statusCode(400)
+                .body("detail", containsString("nearest first"));
+        String unsortedNext = given().queryParam("bbox", AREA).queryParam("limit", 1).when()
+                .get("/collections/incidents/items").then().extract().jsonPath()
+                .getString("links.find { it.rel == 'next' }.href");
+        String cursor = unsortedNext.substring(unsortedNext.indexOf("cursor=") + 7).split("&")[0];
+        given().queryParam("sortby", "title").queryParam("cursor", cursor).urlEncodingEnabled(false).when()
+                .get("/collections/incidents/items").then().statusCode(400)
+                .body("detail", containsString("not a cursor of this service"));
+        given().queryParam("sortby", "title").queryParam("by", "category").when()
+                .get("/collections/incidents/aggregate").then().statusCode(400);
+    }
+}

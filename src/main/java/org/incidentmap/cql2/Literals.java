@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+import org.incidentmap.geo.GeoJsonGeometryReader;
 import org.incidentmap.geo.Rfc3339;
 import org.locationtech.jts.geom.Envelope;
 import org.locationtech.jts.geom.Geometry;
-import org.incidentmap.geo.GeoJsonGeometryReader;
 
 /** Literals both encodings share: numbers, and the calls that are literals (DATE, TIMESTAMP, INTERVAL, BBOX). */
 final class Literals {

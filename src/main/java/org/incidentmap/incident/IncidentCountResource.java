@@ -1,6 +1,5 @@
 package org.incidentmap.incident;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.ogcapi.Link;
 import org.incidentmap.ogcapi.PublicBase;

@@ -1,6 +1,5 @@
 package org.incidentmap.incident;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
@@ -12,12 +11,11 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.ogcapi.Link;
-import org.incidentmap.ogcapi.PublicBase;
 import org.incidentmap.problem.ProblemException;
 import org.incidentmap.tile.TileAddress;
 import org.incidentmap.tile.Tilesets;

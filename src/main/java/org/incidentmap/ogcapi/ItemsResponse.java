@@ -3,8 +3,8 @@ package org.incidentmap.ogcapi;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
-import org.incidentmap.geo.Crs;
 import java.util.List;
+import org.incidentmap.geo.Crs;
 
 /** Builds the HTTP answers of items endpoints: a page with its links, or a single feature with its links. */
 public final class ItemsResponse {

@@ -1,6 +1,5 @@
 package org.incidentmap.region;
 
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +12,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.incidentmap.ogcapi.Link;
 import org.incidentmap.problem.ProblemException;
 import org.incidentmap.tile.TileAddress;

@@ -13,8 +13,6 @@ import org.incidentmap.problem.ProblemException;
  */
 public final class Cql2Filter {
 
-    public static final String CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84";
-    public static final String EPSG_4326 = "http://www.opengis.net/def/crs/EPSG/0/4326";
     public static final List<String> LANGUAGES = List.of("cql2-text", "cql2-json");
     /**
      * How deep a filter may nest (parentheses, operators within operators): far beyond what people write, and
@@ -48,10 +46,12 @@ public final class Cql2Filter {
             throw ProblemException.badParameter("filter-lang", "'" + lang + "' is not a filter language of this "
                     + "service; it reads cql2-text and cql2-json");
         }
-        boolean latitudeFirst = crs != null && isEpsg4326(crs.strip());
-        if (crs != null && !latitudeFirst && !crs.strip().equals(CRS84)) {
+        Crs filterCrs = crs == null ? Crs.CRS84 : Crs.find(crs).orElse(null);
+        boolean latitudeFirst = filterCrs == Crs.EPSG_4326;
+        if (filterCrs != Crs.CRS84 && !latitudeFirst) {
             throw ProblemException.badParameter("filter-crs", "'" + crs + "' is not a CRS of this service's filters; "
-                    + "it reads " + CRS84 + " (longitude first, the default) and " + EPSG_4326 + " (latitude first)");
+                    + "it reads " + Crs.CRS84.uri() + " (longitude first, the default) and " + Crs.EPSG_4326.uri()
+                    + " (latitude first)");
         }
         if (text.isBlank()) {
             throw ProblemException.badParameter("filter", "is empty; give a CQL2 expression such as fatalities > 0");
@@ -85,10 +85,6 @@ public final class Cql2Filter {
             throw ProblemException.badParameter("filter", "as a whole: the filter nests more than " + MAX_DEPTH
                     + " levels deep");
         }
-    }
-
-    private static boolean isEpsg4326(String crs) {
-        return crs.equals(EPSG_4326) || crs.equalsIgnoreCase("EPSG:4326");
     }
 
     private static String where(Cql2Exception e, boolean json, List<String> pointers) {

@@ -2,6 +2,7 @@ package org.incidentmap.geo;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import org.incidentmap.problem.ProblemException;
 import org.locationtech.jts.geom.CoordinateSequence;
 import org.locationtech.jts.geom.CoordinateSequenceFilter;
@@ -41,15 +42,20 @@ public enum Crs {
         if (value == null) {
             return CRS84;
         }
+        return find(value).orElseThrow(() -> ProblemException.badParameter(parameter, "'" + value + "' is not a CRS "
+                + "of this service; it offers " + String.join(", ", uris())));
+    }
+
+    /** The CRS named by {@code value} (its URI, its code such as EPSG:4326, or that code in brackets), if any. */
+    public static Optional<Crs> find(String value) {
         String v = value.strip();
         for (Crs crs : values()) {
             String code = crs.uri.substring(crs.uri.lastIndexOf("/crs/") + 5).replace("/0/", ":").replace("/1.3/", ":");
             if (crs.uri.equals(v) || v.equalsIgnoreCase("[" + code + "]") || v.equalsIgnoreCase(code)) {
-                return crs;
+                return Optional.of(crs);
             }
         }
-        throw ProblemException.badParameter(parameter, "'" + value + "' is not a CRS of this service; it offers "
-                + String.join(", ", uris()));
+        return Optional.empty();
     }
 
     /** {@code g} (CRS84) in this CRS; {@code g} itself for CRS84. */

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import java.util.stream.Stream;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.geo.StrictJson;
@@ -45,9 +46,8 @@ final class IncidentFeatureWriter {
     private static final SerializedString URL = new SerializedString("url");
 
     /** The properties an incident's Feature carries, which {@code properties=} may choose from. */
-    static final List<String> OUTPUT_PROPERTIES = java.util.stream.Stream.concat(
-            IncidentFeatureReader.PROPERTIES.stream(), java.util.stream.Stream.of("created_at", "updated_at",
-                    "distance_m")).toList();
+    static final List<String> OUTPUT_PROPERTIES = Stream.concat(IncidentFeatureReader.PROPERTIES.stream(),
+            Stream.of("created_at", "updated_at", "distance_m")).toList();
 
     private IncidentFeatureWriter() {
     }

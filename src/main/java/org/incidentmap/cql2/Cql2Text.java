@@ -174,6 +174,16 @@ public final class Cql2Text extends Cql2TextBaseVisitor<Expr> {
 
     @Override
     public Expr visitNegative(Cql2TextParser.NegativeContext ctx) {
+        // Signs folded into a number leave no depth for the check after parsing to see, so a chain of them is
+        // bounded here (whether its parse overflows the stack first depends on how warm the JIT is).
+        int signs = 1;
+        for (Cql2TextParser.ScalarContext s = ctx.scalar(); s instanceof Cql2TextParser.NegativeContext n;
+                s = n.scalar()) {
+            if (++signs > Cql2Filter.MAX_DEPTH) {
+                throw new Cql2Exception(at(ctx), "the filter nests more than " + Cql2Filter.MAX_DEPTH
+                        + " levels deep");
+            }
+        }
         Expr value = visit(ctx.scalar());
         if (value instanceof Expr.Number n) {
             return new Expr.Number(-n.value(), n.integral(), at(ctx));

@@ -22,7 +22,7 @@ public final class Cql2Filter {
 
     private final SqlFilter condition;
 
-    private Cql2Filter(SqlFilter condition) {
+    Cql2Filter(SqlFilter condition) {
         this.condition = condition;
     }
 
@@ -104,6 +104,14 @@ public final class Cql2Filter {
                 Crs.swapAxes(g.geometry());
             }
         });
+    }
+
+    /** Both filters (either may be null: then the other; null when both are). */
+    public static Cql2Filter both(Cql2Filter a, Cql2Filter b) {
+        if (a == null || b == null) {
+            return a == null ? b : a;
+        }
+        return new Cql2Filter(a.condition.copy().andAll(b.condition));
     }
 
     /** Adds this filter's condition and values to {@code filter}. */

@@ -44,9 +44,13 @@ final class Cql2Sql {
     private final double maxRadiusMetres;
     private final boolean likeIgnoresCase;
     private final SqlFilter out;
+    /** What the names of the bound values start with, so that two translations can share one query. */
+    private final String prefix;
     private int parameters;
 
-    private Cql2Sql(Queryables queryables, double maxRadiusMetres, boolean likeIgnoresCase, SqlFilter out) {
+    private Cql2Sql(Queryables queryables, double maxRadiusMetres, boolean likeIgnoresCase, SqlFilter out,
+            String prefix) {
+        this.prefix = prefix;
         this.queryables = queryables;
         this.maxRadiusMetres = maxRadiusMetres;
         this.likeIgnoresCase = likeIgnoresCase;
@@ -64,7 +68,13 @@ final class Cql2Sql {
      */
     static void addTo(SqlFilter out, Expr filter, Queryables queryables, double maxRadiusMetres,
             boolean likeIgnoresCase) {
-        Cql2Sql translator = new Cql2Sql(queryables, maxRadiusMetres, likeIgnoresCase, out);
+        addTo(out, filter, queryables, maxRadiusMetres, likeIgnoresCase, "cql");
+    }
+
+    /** As above, the bound values named {@code prefix}1, {@code prefix}2... */
+    static void addTo(SqlFilter out, Expr filter, Queryables queryables, double maxRadiusMetres,
+            boolean likeIgnoresCase, String prefix) {
+        Cql2Sql translator = new Cql2Sql(queryables, maxRadiusMetres, likeIgnoresCase, out, prefix);
         out.and("(" + translator.condition(filter) + ")");
     }
 
@@ -414,7 +424,7 @@ final class Cql2Sql {
     }
 
     private String bind(Object value) {
-        String name = "cql" + ++parameters;
+        String name = prefix + ++parameters;
         out.set(name, value);
         return ":" + name;
     }

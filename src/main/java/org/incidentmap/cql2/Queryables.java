@@ -7,8 +7,11 @@ import java.util.Map;
 import java.util.Optional;
 import org.incidentmap.ogcapi.LandingResource;
 
-/** The queryables of one collection (OGC API - Features Part 3), in the order they are listed. */
-public record Queryables(String collection, List<Queryable> all) {
+/**
+ * The queryables of one collection (OGC API - Features Part 3), in the order they are listed, and the type of
+ * its feature ids (INTEGER or TEXT: the last key of every sort order).
+ */
+public record Queryables(String collection, List<Queryable> all, Queryable.Type idType) {
 
     public Optional<Queryable> find(String name) {
         return all.stream().filter(q -> q.name().equals(name)).findFirst();

@@ -35,9 +35,22 @@ public final class SortBy {
     }
 
     private final List<Key> keys;
+    /** The type of the collection's ids, the last key of every order. */
+    private final Type idType;
 
-    private SortBy(List<Key> keys) {
+    private SortBy(List<Key> keys, Type idType) {
         this.keys = keys;
+        this.idType = idType;
+    }
+
+    /** The order by id alone, where no sortby is given, with cursors of the same form. */
+    public static SortBy byId(Queryables queryables) {
+        return new SortBy(List.of(), queryables.idType());
+    }
+
+    /** Parses {@code text} as {@link #parse} does; the order by id alone when it is null. */
+    public static SortBy orById(String text, Queryables queryables) {
+        return text == null ? byId(queryables) : parse(text, queryables);
     }
 
     /** Parses {@code text} ({@code +fatalities,-occurred_at}); null when {@code text} is null. */
@@ -65,7 +78,7 @@ public final class SortBy {
         if (keys.size() > MAX_KEYS) {
             throw ProblemException.badParameter("sortby", "at most " + MAX_KEYS + " keys");
         }
-        return new SortBy(keys);
+        return new SortBy(keys, queryables.idType());
     }
 
     private static List<String> sortable(Queryables queryables) {
@@ -84,8 +97,8 @@ public final class SortBy {
 
     /** The ORDER BY list: each key (nulls last), then the id. */
     public String orderBy() {
-        return keys.stream().map(k -> k.queryable().sql() + (k.descending() ? " DESC" : " ASC") + " NULLS LAST")
-                .collect(Collectors.joining(", ")) + ", f.id";
+        return keys.stream().map(k -> k.queryable().sql() + (k.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
+                .collect(Collectors.joining()) + "f.id";
     }
 
     /** Adds to {@code filter} the condition "after the row {@code cursorKey} names", binding its values. */
@@ -96,7 +109,7 @@ public final class SortBy {
         for (int i = 0; i <= keys.size(); i++) {
             String name = "after_" + (i + 1);
             if (i == keys.size()) {
-                filter.set(name, values.get(i).asLong());
+                filter.set(name, idType == Type.INTEGER ? values.get(i).asLong() : values.get(i).asText());
                 alternatives.add(conjunction(equalBefore, "f.id > :" + name));
                 break;
             }
@@ -123,12 +136,12 @@ public final class SortBy {
     }
 
     /** The cursor after a row: its sort values (read from columns sort_1...) and its id. */
-    public String cursorAfter(Map<String, Object> sortValues, long id) {
+    public String cursorAfter(Map<String, Object> sortValues, Object id) {
         ArrayNode values = StrictJson.MAPPER.createArrayNode();
         for (int i = 0; i < keys.size(); i++) {
             values.addPOJO(sortValues.get("sort_" + (i + 1)));
         }
-        values.add(id);
+        values.addPOJO(id);
         return PageCursor.encode(CURSOR_PREFIX + values);
     }
 
@@ -162,23 +175,25 @@ public final class SortBy {
         } catch (JacksonException e) {
             throw PageCursor.invalid();
         }
-        if (!values.isArray() || values.size() != keys.size() + 1 || !values.get(keys.size()).canConvertToLong()) {
+        if (!values.isArray() || values.size() != keys.size() + 1 || !fits(values.get(keys.size()), idType)) {
             throw PageCursor.invalid();
         }
         for (int i = 0; i < keys.size(); i++) {
             JsonNode v = values.get(i);
-            Type type = keys.get(i).queryable().type();
-            boolean fits = v.isNull() || switch (type) {
-                case INTEGER -> v.canConvertToLong() && v.isIntegralNumber();
-                case NUMBER -> v.isNumber();
-                case BOOLEAN -> v.isBoolean();
-                default -> v.isTextual();
-            };
-            if (!fits) {
+            if (!v.isNull() && !fits(v, keys.get(i).queryable().type())) {
                 throw PageCursor.invalid();
             }
         }
         return values;
+    }
+
+    private static boolean fits(JsonNode v, Type type) {
+        return switch (type) {
+            case INTEGER -> v.canConvertToLong() && v.isIntegralNumber();
+            case NUMBER -> v.isNumber();
+            case BOOLEAN -> v.isBoolean();
+            default -> v.isTextual();
+        };
     }
 
     private static Object bound(Key key, JsonNode value) {

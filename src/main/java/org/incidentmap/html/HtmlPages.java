@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.incidentmap.ogcapi.CollectionRegistry;
 import org.incidentmap.ogcapi.PublicBase;
 import org.incidentmap.ogcapi.QueryString;
 
@@ -21,12 +22,6 @@ import org.incidentmap.ogcapi.QueryString;
  */
 @ApplicationScoped
 public class HtmlPages {
-
-    /** Columns of a table of features, by collection; other collections show every plain property. */
-    static final Map<String, List<String>> COLUMNS = Map.of(
-            "incidents", List.of("title", "category", "occurred_at", "time_precision", "fatalities", "location_name",
-                    "admin1", "distance_m"),
-            "regions", List.of("name", "kind", "approximate"));
 
     /** A link as a page shows it: its href leads to the HTML page of the target when there is one. */
     public record LinkView(String title, String rel, String href, String type) {
@@ -42,6 +37,9 @@ public class HtmlPages {
 
     @Inject
     Engine engine;
+
+    @Inject
+    CollectionRegistry registry;
 
     String render(PageKind kind, Map<String, Object> doc, UriInfo uri) {
         String base = PublicBase.of(uri).build().toString();
@@ -64,10 +62,12 @@ public class HtmlPages {
         return engine.getTemplate(kind.template()).data(data).render();
     }
 
-    private static void items(Map<String, Object> data, Map<String, Object> doc, UriInfo uri, String base) {
+    private void items(Map<String, Object> data, Map<String, Object> doc, UriInfo uri, String base) {
         String collection = collectionOf(uri.getPath());
         List<Map<String, Object>> features = list(doc.get("features"));
-        List<String> columns = new ArrayList<>(COLUMNS.getOrDefault(collection, List.of()));
+        // The collection's own choice of columns; without one, every plain property of the first feature.
+        List<String> columns = new ArrayList<>(registry.find(collection).map(c -> c.info().tableColumns())
+                .orElse(List.of()));
         if (columns.isEmpty() && !features.isEmpty()) {
             map(features.get(0).get("properties")).forEach((k, v) -> {
                 if (!(v instanceof Map) && !(v instanceof List)) {

@@ -1,6 +1,5 @@
 package org.incidentmap.incident;
 
-import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -10,18 +9,15 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.hibernate.annotations.CreationTimestamp;
-import org.hibernate.annotations.Generated;
 import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.annotations.UpdateTimestamp;
-import org.hibernate.generator.EventType;
 import org.hibernate.type.SqlTypes;
+import org.incidentmap.ogcapi.VersionedRow;
 import org.locationtech.jts.geom.Geometry;
 
 /** One incident, with the field names of ACLED's codebook and a WGS 84 geometry (SRID 4326). */
 @Entity
 @Table(name = "incident")
-public class Incident extends PanacheEntityBase {
+public class Incident extends VersionedRow {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -66,19 +62,6 @@ public class Incident extends PanacheEntityBase {
     public List<Source> sources = new ArrayList<>();
 
     public Geometry geom;
-
-    @CreationTimestamp
-    @Column(name = "created_at", updatable = false)
-    public Instant createdAt;
-
-    @UpdateTimestamp
-    @Column(name = "updated_at")
-    public Instant updatedAt;
-
-    /** One more at every update, counted by the database (V6) and read back after each write: the ETag. */
-    @Generated(event = {EventType.INSERT, EventType.UPDATE})
-    @Column(name = "version", insertable = false, updatable = false)
-    public long version;
 
     /** Copies every user-supplied field of {@code other}, leaving id and timestamps alone. */
     public void replaceWith(Incident other) {

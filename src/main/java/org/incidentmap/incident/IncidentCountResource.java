@@ -53,7 +53,8 @@ public class IncidentCountResource {
             throw ProblemException.badParameter("f", "GeoJSON counts are by region only (by=region): other groups "
                     + "have no geometry");
         }
-        IncidentQuery q = IncidentQuery.parse(params, null, config.geometry().limits(), config.radius().maxMetres());
+        IncidentQuery q = IncidentQuery.parse(params, uri.getQueryParameters(), null, config.geometry().limits(),
+                config.radius().maxMetres());
         List<CountGroup> groups = counts.count(by, q, service.region(q));
         Object body = switch (format) {
             case JSON -> CountWriters.json(by, groups, links(by, format, uri));

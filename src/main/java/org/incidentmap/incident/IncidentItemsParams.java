@@ -8,7 +8,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.incidentmap.ogcapi.ItemsParams;
-import org.incidentmap.problem.ProblemException;
 
 /** Query parameters of the incidents items endpoint: the OGC core ones plus radius, region and attribute filters. */
 public class IncidentItemsParams extends ItemsParams {
@@ -45,24 +44,9 @@ public class IncidentItemsParams extends ItemsParams {
             schema = @Schema(type = SchemaType.ARRAY, implementation = Category.class))
     public String category;
 
-    @QueryParam("sortby")
-    @Parameter(name = "sortby", in = ParameterIn.QUERY, description = "The order of the features: comma-separated "
-            + "queryables, each +name (ascending, the default) or -name (descending), then by id; missing values "
-            + "last. Pages stay keyset-based (follow 'next'). Not with near, which is nearest first.",
-            style = ParameterStyle.FORM, explode = Explode.FALSE,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
-    public String sortby;
-
     @QueryParam("fatalities_min")
     @Parameter(name = "fatalities_min", in = ParameterIn.QUERY, description = "Only incidents with at least this many reported fatalities.",
             style = ParameterStyle.FORM, explode = Explode.FALSE,
             schema = @Schema(type = SchemaType.INTEGER, minimum = "0"))
     public String fatalitiesMin;
-
-    /** Refuses {@code sortby} where the answer is not a page of features in an order (counts, exports, tiles). */
-    void refuseSortby(String why) {
-        if (sortby != null) {
-            throw ProblemException.badParameter("sortby", why);
-        }
-    }
 }

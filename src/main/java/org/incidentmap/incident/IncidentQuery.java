@@ -2,6 +2,7 @@ package org.incidentmap.incident;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.incidentmap.cql2.Cql2Filter;
 import org.incidentmap.cql2.SortBy;
 import org.incidentmap.geo.Bbox;
@@ -23,9 +24,12 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
         Geometry intersects, List<String> categories, Integer fatalitiesMin, Cql2Filter filter, SortBy sortBy,
         int limit, int offset, String cursor) {
 
-    /** Parses {@code p}; {@code postedGeometry}, when not null, is the intersects geometry of a POST search. */
-    public static IncidentQuery parse(IncidentItemsParams p, Geometry postedGeometry, GeometryLimits limits,
-            double maxRadiusMetres) {
+    /**
+     * Parses {@code p}, and the queryables among the request's {@code query} given as parameters of their own;
+     * {@code postedGeometry}, when not null, is the intersects geometry of a POST search.
+     */
+    public static IncidentQuery parse(IncidentItemsParams p, Map<String, List<String>> query, Geometry postedGeometry,
+            GeometryLimits limits, double maxRadiusMetres) {
         if (p.near != null && p.radius == null) {
             throw ProblemException.badParameter("radius", "is required with 'near' (a distance such as 25km)");
         }
@@ -44,7 +48,7 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
                 postedGeometry != null ? postedGeometry : p.intersects == null ? null : intersects(p.intersects, limits),
                 p.category == null ? null : categories(p.category),
                 p.fatalitiesMin == null ? null : fatalitiesMin(p.fatalitiesMin),
-                Cql2Filter.parse(p.filter, p.filterLang, p.filterCrs, IncidentQueryables.ALL, limits, maxRadiusMetres),
+                p.filter(IncidentQueryables.ALL, query, limits, maxRadiusMetres),
                 sortBy(p),
                 p.limit(),
                 offset(p),

@@ -43,7 +43,7 @@ public class IncidentTileResource {
     @Produces(Link.JSON)
     @Operation(summary = "The vector tilesets of the incidents (one: WebMercatorQuad)")
     public Map<String, Object> tilesets(@BeanParam IncidentTileParams params, @Context UriInfo uri) {
-        query(params);
+        query(params, uri);
         return documents(uri).tilesets();
     }
 
@@ -52,7 +52,7 @@ public class IncidentTileResource {
     @Produces(Link.JSON)
     @Operation(summary = "The incidents' WebMercatorQuad vector tileset: its layer and the template of its tiles")
     public Map<String, Object> tileset(@BeanParam IncidentTileParams params, @Context UriInfo uri) {
-        query(params);
+        query(params, uri);
         return documents(uri).tileset();
     }
 
@@ -61,7 +61,7 @@ public class IncidentTileResource {
     @Produces(Link.JSON)
     @Operation(summary = "TileJSON 3.0 of the incidents' vector tiles, for MapLibre, Leaflet plug-ins and OpenLayers")
     public Map<String, Object> tileJson(@BeanParam IncidentTileParams params, @Context UriInfo uri) {
-        query(params);
+        query(params, uri);
         return documents(uri).tileJson();
     }
 
@@ -71,14 +71,16 @@ public class IncidentTileResource {
     @Operation(summary = "One vector tile (MVT) of incidents; below incidentmap.tiles.cluster-below, clusters with "
             + "their count, summed fatalities and most frequent category. 204 when the tile is empty.")
     public Response tile(@PathParam("tileMatrix") String tileMatrix, @PathParam("tileRow") String tileRow,
-            @PathParam("tileCol") String tileCol, @BeanParam IncidentTileParams params, @Context Request request) {
+            @PathParam("tileCol") String tileCol, @BeanParam IncidentTileParams params, @Context Request request,
+            @Context UriInfo uri) {
         TileAddress address = TileAddress.parse(tileMatrix, tileRow, tileCol);
-        IncidentQuery q = query(params);
+        IncidentQuery q = query(params, uri);
         return VectorTile.response(tiles.tile(address, q, service.region(q)), request);
     }
 
-    private IncidentQuery query(IncidentTileParams params) {
-        return IncidentQuery.parse(params.checked(), null, config.geometry().limits(), config.radius().maxMetres());
+    private IncidentQuery query(IncidentTileParams params, UriInfo uri) {
+        return IncidentQuery.parse(params.checked(), uri.getQueryParameters(), null, config.geometry().limits(),
+                config.radius().maxMetres());
     }
 
     private Tilesets documents(UriInfo uri) {

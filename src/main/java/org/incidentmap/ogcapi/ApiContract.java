@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
@@ -26,10 +27,9 @@ import org.incidentmap.problem.Problem;
 public class ApiContract implements OASFilter {
 
     static final String BEARER = "bearerToken";
+    /** Tags whose resources do not describe them; each collection's resource describes its own in its @Tag. */
     private static final Map<String, String> TAGS = Map.of(
             "Capabilities", "The landing page, conformance, the API definition and the collections",
-            "Incidents", "Incidents as GeoJSON features: items, filters, counts, export, tiles and writes",
-            "Regions", "Named areas to query incidents in: items, tiles and writes (by administrators)",
             "Map", "The map page (HTML)");
 
     @Override
@@ -44,7 +44,12 @@ public class ApiContract implements OASFilter {
                 .addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
                         .scheme("bearer").description("The write token (incidentmap.write-token): "
                                 + "Authorization: Bearer TOKEN"));
-        api.setTags(new ArrayList<>(TAGS.entrySet().stream().sorted(Map.Entry.comparingByKey())
+        Map<String, String> tags = new TreeMap<>(TAGS);
+        if (api.getTags() != null) {
+            api.getTags().stream().filter(t -> t.getDescription() != null)
+                    .forEach(t -> tags.put(t.getName(), t.getDescription()));
+        }
+        api.setTags(new ArrayList<>(tags.entrySet().stream()
                 .map(t -> OASFactory.createTag().name(t.getKey()).description(t.getValue())).toList()));
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
                 .forEach((method, operation) -> complete(path, method, operation)));

@@ -40,15 +40,18 @@ public class ApiDefinitionResource {
     @Inject
     OpenApiDocumentService documents;
 
+    @Inject
+    CollectionRegistry registry;
+
     @GET
     @Operation(hidden = true)
     public Response definition(@BeanParam Params params, @Context UriInfo uri) {
         String server = PublicBase.of(uri).build().toString().replaceFirst("/$", "");
         if (params.format == null || JSON_NAMES.contains(params.format)) {
-            return Response.ok(withServer(document(Format.JSON), server, JSON), LandingResource.OPENAPI).build();
+            return Response.ok(completed(document(Format.JSON), server, JSON), LandingResource.OPENAPI).build();
         }
         if (YAML_NAMES.contains(params.format)) {
-            return Response.ok(withServer(document(Format.YAML), server, YAML), OPENAPI_YAML).build();
+            return Response.ok(completed(document(Format.YAML), server, YAML), OPENAPI_YAML).build();
         }
         throw ProblemException.badParameter("f", "'" + params.format + "' is not a format of the API definition; "
                 + "use json or yaml");
@@ -59,11 +62,13 @@ public class ApiDefinitionResource {
 
     /**
      * The document with {@code servers} naming the base URL this request reached (behind a proxy, the public
-     * one): clients and the OGC test suite join the paths to it, whatever URL they were given.
+     * one): clients and the OGC test suite join the paths to it, whatever URL they were given; and with the
+     * queryables each collection takes as parameters, which only the registry of collections knows.
      */
-    private static byte[] withServer(byte[] document, String server, ObjectMapper mapper) {
+    private byte[] completed(byte[] document, String server, ObjectMapper mapper) {
         try {
             ObjectNode root = (ObjectNode) mapper.readTree(document);
+            ApiQueryableParameters.addTo(root, registry);
             ObjectNode first = mapper.createObjectNode().put("url", server);
             first.put("description", "This service");
             root.set("servers", mapper.createArrayNode().add(first));

@@ -22,6 +22,9 @@ public class CollectionsResource {
     @Inject
     CollectionCatalog catalog;
 
+    @Inject
+    CollectionRegistry registry;
+
     @GET
     @Operation(summary = "The feature collections of this service")
     public Map<String, Object> collections(@Context UriInfo uri) {
@@ -29,7 +32,7 @@ public class CollectionsResource {
                 "links", List.of(new Link(LandingResource.href(uri, "collections"), "self", Link.JSON, "This document"),
                         new Link(LandingResource.href(uri, "collections") + "?f=html", "alternate", "text/html",
                                 "This document as HTML")),
-                "collections", CollectionCatalog.IDS.stream().map(id -> catalog.describe(id, uri)).toList());
+                "collections", registry.all().stream().map(c -> catalog.describe(c, uri)).toList());
     }
 
     @GET
@@ -37,6 +40,6 @@ public class CollectionsResource {
     @Operation(hidden = true)
     public Map<String, Object> unknown(@PathParam("collectionId") String id) {
         throw ProblemException.notFound("There is no collection '" + id + "'; the collections are "
-                + String.join(" and ", CollectionCatalog.IDS) + ".");
+                + String.join(", ", registry.ids()) + ".");
     }
 }

@@ -2,14 +2,19 @@ package org.incidentmap.ogcapi;
 
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterStyle;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.incidentmap.cql2.Cql2Filter;
+import org.incidentmap.cql2.QueryableParameters;
+import org.incidentmap.cql2.Queryables;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.Crs;
+import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.problem.ProblemException;
 
 /**
@@ -92,6 +97,14 @@ public class ItemsParams {
             schema = @Schema(type = SchemaType.INTEGER, minimum = "0", defaultValue = "0"))
     public String offset;
 
+    @QueryParam("sortby")
+    @Parameter(name = "sortby", in = ParameterIn.QUERY, description = "The order of the features: comma-separated "
+            + "queryables, each +name (ascending, the default) or -name (descending), then by id; missing values "
+            + "last. Pages stay keyset-based (follow 'next'). On incidents, not with near, which is nearest first.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE,
+            schema = @Schema(type = SchemaType.ARRAY, implementation = String.class))
+    public String sortby;
+
     @QueryParam("filter")
     @Parameter(name = "filter", in = ParameterIn.QUERY, description = "Only features matching this CQL2 expression "
             + "(OGC API - Features Part 3) over the collection's queryables (see its /queryables), such as "
@@ -116,6 +129,18 @@ public class ItemsParams {
                     format = "uri", defaultValue = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"))
     public String filterCrs;
 
+    /**
+     * The filter of {@code filter} (in {@code filter-lang}, {@code filter-crs}) and of the queryables given as
+     * parameters of their own ({@code admin2=Latakia}) among the request's {@code query}, both over
+     * {@code queryables}; null when there is neither.
+     */
+    public Cql2Filter filter(Queryables queryables, Map<String, List<String>> query, GeometryLimits limits,
+            double maxRadiusMetres) {
+        Cql2Filter cql = Cql2Filter.parse(filter, filterLang, filterCrs, queryables, limits, maxRadiusMetres);
+        return Cql2Filter.both(cql, QueryableParameters.parse(query, queryables,
+                StrictRequest.parametersOf(getClass())));
+    }
+
     /** The bbox, read in {@code bbox-crs}; null when there is none. */
     public Bbox bbox() {
         if (bbox == null) {
@@ -139,6 +164,13 @@ public class ItemsParams {
             if (p[1] != null) {
                 throw ProblemException.badParameter(p[0], why);
             }
+        }
+    }
+
+    /** Refuses {@code sortby} where the answer is not a page of features in an order (counts, exports, tiles). */
+    public void refuseSortby(String why) {
+        if (sortby != null) {
+            throw ProblemException.badParameter("sortby", why);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.incidentmap.ogcapi;
 
+import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -14,6 +15,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+import org.incidentmap.cql2.Queryable;
+import org.incidentmap.cql2.QueryableParameters;
 import org.incidentmap.problem.ProblemException;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -26,8 +30,12 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 public class StrictRequest {
 
     private static final Map<Method, Set<String>> DECLARED = new ConcurrentHashMap<>();
+    private static final Map<Class<?>, Set<String>> FIELDS = new ConcurrentHashMap<>();
     /** What endpoints that answer JSON only produce (queryables are a JSON Schema). */
     private static final Set<String> JSON_ONLY = Set.of(MediaType.APPLICATION_JSON, "application/schema+json");
+
+    @Inject
+    CollectionRegistry registry;
 
     @ServerRequestFilter
     public void check(ContainerRequestContext request, ResourceInfo resource) {
@@ -35,12 +43,19 @@ public class StrictRequest {
             throw ProblemException.badPath("the path contains a control character (such as %00)");
         }
         Set<String> declared = DECLARED.computeIfAbsent(resource.getResourceMethod(), StrictRequest::declaredBy);
+        Set<String> queryables = null;
         for (Map.Entry<String, List<String>> parameter : request.getUriInfo().getQueryParameters().entrySet()) {
             String name = parameter.getKey();
-            if (!declared.contains(name) && !namesJsonItAnswers(name, parameter.getValue(), resource)) {
+            if (!declared.contains(name) && queryables == null) {
+                queryables = queryableParameters(resource.getResourceMethod(), request.getUriInfo().getPath());
+            }
+            if (!declared.contains(name) && !queryables.contains(name)
+                    && !namesJsonItAnswers(name, parameter.getValue(), resource)) {
                 throw ProblemException.badParameter(name, declared.isEmpty()
                         ? "this endpoint takes no query parameters"
-                        : "not a parameter of this endpoint; it takes " + String.join(", ", declared));
+                        : "not a parameter of this endpoint; it takes " + String.join(", ", declared)
+                        + (queryables.isEmpty() ? "" : ", and the queryables " + String.join(", ", queryables)
+                        + " (name=value)"));
             }
             if (parameter.getValue().size() > 1) {
                 throw ProblemException.badParameter(name, "given " + parameter.getValue().size() + " times; give it once");
@@ -63,6 +78,21 @@ public class StrictRequest {
                 && List.of(produces.value()).stream().allMatch(JSON_ONLY::contains);
     }
 
+    /**
+     * The queryables an endpoint that takes the items filters ({@link ItemsParams}) under a collection's path
+     * also takes as parameters of their own (OGC API - Features Part 3); none elsewhere.
+     */
+    private Set<String> queryableParameters(Method method, String path) {
+        for (Parameter p : method.getParameters()) {
+            if (p.isAnnotationPresent(BeanParam.class) && ItemsParams.class.isAssignableFrom(p.getType())) {
+                Set<String> declared = parametersOf(p.getType());
+                return registry.under(path).map(c -> QueryableParameters.of(c.info().queryables(), declared).stream()
+                        .map(Queryable::name).collect(Collectors.toCollection(TreeSet::new))).orElse(new TreeSet<>());
+            }
+        }
+        return Set.of();
+    }
+
     /** C0 controls other than tab, line feed and carriage return (which pretty-printed GeoJSON may carry). */
     static boolean hasControlCharacter(String text) {
         for (int i = 0; i < text.length(); i++) {
@@ -75,6 +105,10 @@ public class StrictRequest {
     }
 
     /** The {@link QueryParam} fields of a parameter class: the declarations the OpenAPI document is built from. */
+    public static Set<String> parametersOf(Class<?> type) {
+        return FIELDS.computeIfAbsent(type, StrictRequest::fieldsOf);
+    }
+
     private static Set<String> fieldsOf(Class<?> type) {
         Set<String> names = new TreeSet<>();
         for (Class<?> c = type; c != null; c = c.getSuperclass()) {

@@ -16,7 +16,7 @@ final class RegionQueryables {
             Queryable.of("id", TEXT, "f.id", "The region's id (latakia-governorate)."),
             Queryable.of("name", TEXT, "f.name", "Its name."),
             Queryable.of("kind", TEXT, "f.kind", "What kind of area it is (governorate, city, neighbourhood...)."),
-            Queryable.of("approximate", BOOLEAN, "f.approximate", "Whether the outline is a rough one.")));
+            Queryable.of("approximate", BOOLEAN, "f.approximate", "Whether the outline is a rough one.")), TEXT);
 
     private RegionQueryables() {
     }

@@ -6,19 +6,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.cql2.Cql2Filter;
+import org.incidentmap.cql2.SortBy;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.ogcapi.CollectionExtent;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.IfMatch;
 import org.incidentmap.ogcapi.MergePatch;
+import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PageCursor;
 import org.incidentmap.ogcapi.PropertyReader;
@@ -33,9 +39,9 @@ import org.locationtech.jts.geom.Geometry;
 @ApplicationScoped
 public class RegionService {
 
-    static final String PAGE = "SELECT f.* FROM region f WHERE %s ORDER BY f.id LIMIT :limit OFFSET :offset";
+    /** A page of ids in an order: the region id, the sort columns, the condition, the order. */
+    static final String PAGE = "SELECT f.id%s FROM region f WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset";
     static final String COUNT = "SELECT count(*) FROM region f WHERE %s";
-    static final String AFTER_ID = "f.id > :after_id";
     static final String EXTENT = "SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax"
             + " FROM (SELECT ST_Extent(geom) AS e FROM region) s";
 
@@ -71,11 +77,12 @@ public class RegionService {
     }
 
     /**
-     * Finds one page of regions intersecting {@code bbox} and matching {@code cql} (each when not null), in id
-     * order, after {@code offset} of them or after the cursor.
+     * Finds one page of regions intersecting {@code bbox} and matching {@code cql} (each when not null), in
+     * {@code sort} order, after {@code offset} of them or after the cursor (keyset: it holds the last row's sort
+     * values and id).
      */
     @Transactional
-    public Page<Region> find(Bbox bbox, Cql2Filter cql, int limit, int offset, String cursor) {
+    public Page<Region> find(Bbox bbox, Cql2Filter cql, SortBy sort, int limit, int offset, String cursor) {
         SqlFilter filter = new SqlFilter();
         if (bbox != null) {
             SpatialSql.bbox(filter, bbox);
@@ -83,14 +90,34 @@ public class RegionService {
         if (cql != null) {
             cql.addTo(filter);
         }
-        SqlFilter page = cursor == null ? filter : filter.copy().and(AFTER_ID, "after_id", afterRegion(cursor));
-        List<Region> rows = page.bind(session.createNativeQuery(PAGE.formatted(page.where()), Region.class))
-                .setParameter("limit", limit + 1).setParameter("offset", offset).setReadOnly(true).getResultList();
-        List<Region> regions = rows.subList(0, Math.min(rows.size(), limit));
-        String next = rows.size() > limit ? PageCursor.encode(regions.get(limit - 1).id) : null;
+        SqlFilter page = filter.copy().set("limit", limit + 1).set("offset", offset);
+        if (cursor != null) {
+            sort.after(page, PageCursor.decode(cursor));
+        }
+        NamedSql sql = new NamedSql(PAGE.formatted(sort.columns(), page.where(), sort.orderBy()));
+        List<String> ids = new ArrayList<>();
+        List<Map<String, Object>> sortValues = new ArrayList<>();
+        session.doWork(c -> {
+            try (PreparedStatement statement = sql.prepare(c, page.values()); ResultSet rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    ids.add(rs.getString("id"));
+                    sortValues.add(sort.read(rs));
+                }
+            }
+        });
+        int n = Math.min(ids.size(), limit);
+        String next = ids.size() > limit ? sort.cursorAfter(sortValues.get(n - 1), ids.get(n - 1)) : null;
         long matched = filter.bind(session.createNativeQuery(COUNT.formatted(filter.where()), Long.class))
                 .getSingleResult();
-        return new Page<>(regions, matched, next);
+        return new Page<>(inOrder(ids.subList(0, n)), matched, next);
+    }
+
+    private static List<Region> inOrder(List<String> ids) {
+        Map<String, Region> byId = new HashMap<>();
+        if (!ids.isEmpty()) {
+            Region.<Region>list("id in ?1", ids).forEach(r -> byId.put(r.id, r));
+        }
+        return ids.stream().map(byId::get).toList();
     }
 
     @Transactional
@@ -187,14 +214,5 @@ public class RegionService {
             throw ProblemException.badBody(violations);
         }
         return regions;
-    }
-
-    /** The region id a cursor stands after: only what a region id can be (a cursor this service did not make is a 400). */
-    private static String afterRegion(String cursor) {
-        String id = PageCursor.decode(cursor);
-        if (!id.matches("[a-z0-9][a-z0-9-]{0,62}")) {
-            throw PageCursor.invalid();
-        }
-        return id;
     }
 }

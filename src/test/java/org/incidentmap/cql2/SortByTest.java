@@ -13,10 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.Regions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** sortby on incident items: the order, missing values last, and keyset pages that walk the same order. */
+/**
+ * sortby on incident and region items: the order, missing values last, and keyset pages that walk the same order
+ * (region ids are text, incident ids numbers: both are the last key).
+ */
 @QuarkusTest
 @QuarkusTestResource(PostgisTestResource.class)
 class SortByTest {
@@ -93,5 +97,38 @@ class SortByTest {
                 .body("detail", containsString("not a cursor of this service"));
         given().queryParam("sortby", "title").queryParam("by", "category").when()
                 .get("/collections/incidents/aggregate").then().statusCode(400);
+    }
+
+    @Test
+    void shouldSortRegionsAndWalkTheirPagesInThatOrder() {
+        String[][] regions = {{"sort-r-1", "Bravo", "town"}, {"sort-r-2", "Alpha", "city"},
+            {"sort-r-3", "Charlie", "town"}, {"sort-r-4", "Alpha", "town"}};
+        for (String[] r : regions) {
+            given().contentType("application/geo+json").body(Regions.square(r[0], r[1], r[2], 150.0, -80.0, 0.1))
+                    .when().post("/collections/regions/items").then().statusCode(201);
+        }
+        String area = "149.9,-80.1,150.2,-79.8";
+        for (Object[] expected : new Object[][] {
+            {"-name", List.of("sort-r-3", "sort-r-1", "sort-r-2", "sort-r-4")},
+            {"kind,-name", List.of("sort-r-2", "sort-r-3", "sort-r-1", "sort-r-4")},
+            {"name,-id", List.of("sort-r-4", "sort-r-2", "sort-r-1", "sort-r-3")}}) {
+            String sortby = (String) expected[0];
+            List<String> walked = new ArrayList<>();
+            JsonPath page = given().queryParam("bbox", area).queryParam("sortby", sortby).queryParam("limit", 1)
+                    .when().get("/collections/regions/items").then().statusCode(200).extract().jsonPath();
+            while (true) {
+                walked.addAll(page.getList("features.id"));
+                String next = page.getString("links.find { it.rel == 'next' }.href");
+                if (next == null) {
+                    break;
+                }
+                page = given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath();
+            }
+            assertThat(sortby, walked, equalTo(expected[1]));
+        }
+        given().queryParam("sortby", "geometry").when().get("/collections/regions/items").then().statusCode(400)
+                .contentType("application/problem+json").body("detail", containsString("cannot be sorted by"));
+        given().queryParam("sortby", "fatalities").when().get("/collections/regions/items").then().statusCode(400)
+                .body("detail", containsString("not a queryable of regions"));
     }
 }

@@ -44,16 +44,19 @@ class CapabilitiesTest {
                 .contentType("application/vnd.oai.openapi+json;version=3.0").extract().jsonPath();
         assertThat(api.getString("openapi"), startsWith("3.0"));
         String items = "paths.'/collections/incidents/items'.get.parameters";
+        // The items parameters, then each queryable but geometry and category (a parameter of its own already).
         assertThat(api.getList(items + ".name"), containsInAnyOrder("bbox", "datetime",
                 "limit", "cursor", "crs", "bbox-crs", "properties", "skipGeometry", "offset", "filter", "filter-lang",
-                "filter-crs", "near", "radius", "region", "intersects", "category", "fatalities_min", "sortby"));
+                "filter-crs", "near", "radius", "region", "intersects", "category", "fatalities_min", "sortby",
+                "title", "description", "sub_category", "occurred_at", "occurred_until", "time_precision",
+                "fatalities", "actors", "location_name", "admin1", "admin2", "geo_precision", "external_id"));
         assertThat(api.getList(items + ".style"), everyItem(equalTo("form")));
         assertThat(api.getList(items + ".explode"), everyItem(equalTo(false)));
         assertThat(api.getInt(items + ".find { it.name == 'limit' }.schema.maximum"),
                 equalTo(ItemsParams.MAX_LIMIT));
         assertThat(api.getList("paths.'/collections/regions/items'.get.parameters.name"),
                 containsInAnyOrder("bbox", "datetime", "limit", "cursor", "crs", "bbox-crs", "properties", "skipGeometry",
-                        "offset", "filter", "filter-lang", "filter-crs"));
+                        "offset", "filter", "filter-lang", "filter-crs", "sortby", "id", "name", "kind", "approximate"));
     }
 
     @Test
@@ -89,6 +92,7 @@ class CapabilitiesTest {
                         "http://www.opengis.net/spec/ogcapi-features-1/1.0/conf/oas30",
                         "http://www.opengis.net/spec/ogcapi-features-2/1.0/conf/crs",
                         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables",
+                        "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/queryables-query-parameters",
                         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/filter",
                         "http://www.opengis.net/spec/ogcapi-features-3/1.0/conf/features-filter",
                         "http://www.opengis.net/spec/cql2/1.0/conf/cql2-text",

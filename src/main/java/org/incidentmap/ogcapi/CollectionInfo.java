@@ -1,0 +1,18 @@
+package org.incidentmap.ogcapi;
+
+import java.util.List;
+import org.incidentmap.cql2.Queryables;
+
+/**
+ * What a feature collection is, as its collection document and pages show it.
+ *
+ * @param id its path segment under /collections
+ * @param position where it stands in /collections: lower first
+ * @param queryables the properties a filter, a sortby or a query parameter may name, with their types
+ * @param properties the properties its features carry, which {@code properties=} may choose from
+ * @param tableColumns the properties an HTML table of its features shows, in order
+ * @param tiled whether it serves vector tiles at /collections/{id}/tiles (OGC API - Tiles)
+ */
+public record CollectionInfo(String id, String title, String description, int position, Queryables queryables,
+        List<String> properties, List<String> tableColumns, boolean tiled) {
+}

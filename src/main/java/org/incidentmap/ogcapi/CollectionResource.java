@@ -1,0 +1,149 @@
+package org.incidentmap.ogcapi;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.incidentmap.access.WriteAccess;
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.cql2.Queryables;
+import org.incidentmap.geo.Crs;
+
+/**
+ * What every feature collection answers over HTTP, the same way whatever sits behind it: its description, its
+ * queryables, one feature (with ETag and If-None-Match), and PUT, PATCH and DELETE of one feature honouring
+ * If-Match. A collection's resource extends it with its {@code @Path} and its items endpoint.
+ *
+ * @param <T> a stored feature as the collection's provider hands it out
+ */
+public abstract class CollectionResource<T> {
+
+    @Inject
+    protected ServiceConfig config;
+
+    @Inject
+    CollectionCatalog catalog;
+
+    /** The collection this resource serves. */
+    protected abstract CollectionProvider<T> collection();
+
+    @GET
+    @Produces(Link.JSON)
+    @Operation(summary = "The collection: description, extent and links")
+    public Map<String, Object> describe(@Context UriInfo uri) {
+        return catalog.describe(collection(), uri);
+    }
+
+    @GET
+    @Path("queryables")
+    @Produces({Queryables.MEDIA_TYPE, Link.JSON})
+    @Operation(summary = "The properties a filter, sortby or query parameter may name, with their types "
+            + "(a JSON Schema)")
+    public Map<String, Object> queryables(@Context UriInfo uri) {
+        return collection().info().queryables().document(uri);
+    }
+
+    @GET
+    @Path("items/{featureId}")
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "One feature, as a GeoJSON Feature (its ETag: If-None-Match gives a 304)")
+    public Response item(@PathParam("featureId") String id, @QueryParam("crs") @Parameter(name = "crs",
+            in = ParameterIn.QUERY, description = ItemsParams.CRS, schema = @Schema(type = SchemaType.STRING))
+            String crsName, @Context UriInfo uri, @Context Request request) {
+        FeatureShape shape = new FeatureShape(Crs.parse("crs", crsName), null, false);
+        T feature = collection().read(id);
+        return ItemsResponse.inCrs(IfMatch.read(request, collection().version(feature),
+                () -> feature(feature, uri, shape)), shape.crs());
+    }
+
+    @PUT
+    @Path("items/{featureId}")
+    @WriteAccess
+    @Consumes({Link.GEOJSON, Link.JSON})
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Replaces a feature with the Feature in the body; with If-Match, only if it is still at "
+            + "that ETag (412 otherwise)")
+    public Response replace(@PathParam("featureId") String id, InputStream body, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        FeatureBody.Located feature = FeatureBody.features(BoundedBody.read(body, config.body().maxBytes()), false)
+                .get(0);
+        FeatureBody.requireSameId(feature, id);
+        return written(collection().replace(id, feature, ifMatch(headers)), uri);
+    }
+
+    @PATCH
+    @Path("items/{featureId}")
+    @WriteAccess
+    @Consumes(MergePatch.MEDIA_TYPE)
+    @Produces({Link.GEOJSON, Link.JSON})
+    @Operation(summary = "Changes part of a feature with a JSON merge patch (RFC 7396), such as "
+            + "{\"properties\": {\"fatalities\": 3}}; the result is checked as a whole feature. Honours If-Match.")
+    public Response patch(@PathParam("featureId") String id, InputStream body, @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        JsonNode patch = FeatureBody.parse(BoundedBody.read(body, config.body().maxBytes()));
+        return written(collection().patch(id, patch, ifMatch(headers)), uri);
+    }
+
+    @DELETE
+    @Path("items/{featureId}")
+    @WriteAccess
+    @Operation(summary = "Removes a feature; with If-Match, only if it is still at that ETag (412 otherwise)")
+    public Response delete(@PathParam("featureId") String id, @Context HttpHeaders headers) {
+        collection().delete(id, ifMatch(headers));
+        return Response.noContent().build();
+    }
+
+    /** A 201 answer to the creation of {@code feature}: the Feature, its URL in Location, its ETag. */
+    protected Response created(T feature, UriInfo uri) {
+        return Response.created(PublicBase.of(uri).path("collections").path(collection().info().id()).path("items")
+                .path(String.valueOf(collection().id(feature))).build()).entity(feature(feature, uri, FeatureShape.WHOLE))
+                .tag(IfMatch.tag(collection().version(feature))).build();
+    }
+
+    /** Writes a page of features as a FeatureCollection; {@code method} as {@link ItemsResponse#page}. */
+    protected <M> Response page(Page<M> page, UriInfo uri, String method, FeatureShape shape,
+            FeatureWriter<M> features) {
+        return ItemsResponse.inCrs(ItemsResponse.page(page, uri, collection().info().id(), method, features), shape.crs());
+    }
+
+    /** Writes features of this collection, each without links, in {@code shape}. */
+    protected FeatureWriter<T> inShape(FeatureShape shape) {
+        return (out, f) -> collection().write(out, f, List.of(), shape);
+    }
+
+    private IfMatch ifMatch(HttpHeaders headers) {
+        return IfMatch.of(headers.getHeaderString(HttpHeaders.IF_MATCH), config.writes().requireIfMatch());
+    }
+
+    private Response written(T feature, UriInfo uri) {
+        return Response.ok(feature(feature, uri, FeatureShape.WHOLE)).tag(IfMatch.tag(collection().version(feature)))
+                .build();
+    }
+
+    private StreamingOutput feature(T feature, UriInfo uri, FeatureShape shape) {
+        CollectionProvider<T> c = collection();
+        return FeatureCollectionWriter.single(feature, (out, f) -> c.write(out, f,
+                ItemsResponse.featureLinks(uri, c.info().id(), c.id(f)), shape));
+    }
+}

@@ -50,6 +50,19 @@ class SortByTest {
                 .getList("features.properties.title");
     }
 
+    /** {@code field} of every feature of {@code page} and of the pages its next links lead to, in order. */
+    private static List<String> walk(JsonPath page, String field) {
+        List<String> walked = new ArrayList<>();
+        while (true) {
+            walked.addAll(page.getList(field));
+            String next = page.getString("links.find { it.rel == 'next' }.href");
+            if (next == null) {
+                return walked;
+            }
+            page = given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath();
+        }
+    }
+
     @Test
     void shouldOrderByTheKeysWithMissingValuesLast() {
         assertThat(titles("-fatalities,title"), equalTo(List.of("sort b", "sort c", "sort e", "sort a", "sort d")));
@@ -62,19 +75,10 @@ class SortByTest {
     @Test
     void shouldWalkTheSameOrderPageByPage() {
         for (String sortby : List.of("-fatalities,title", "occurred_at,-fatalities", "fatalities")) {
-            List<String> walked = new ArrayList<>();
             JsonPath page = given().queryParam("bbox", AREA).queryParam("sortby", sortby).queryParam("limit", 2)
                     .when().get("/collections/incidents/items").then().statusCode(200).extract().jsonPath();
             assertThat(page.getInt("numberMatched"), equalTo(5));
-            while (true) {
-                walked.addAll(page.getList("features.properties.title"));
-                String next = page.getString("links.find { it.rel == 'next' }.href");
-                if (next == null) {
-                    break;
-                }
-                page = given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath();
-            }
-            assertThat(sortby, walked, equalTo(titles(sortby)));
+            assertThat(sortby, walk(page, "features.properties.title"), equalTo(titles(sortby)));
         }
     }
 
@@ -113,18 +117,9 @@ class SortByTest {
             {"kind,-name", List.of("sort-r-2", "sort-r-3", "sort-r-1", "sort-r-4")},
             {"name,-id", List.of("sort-r-4", "sort-r-2", "sort-r-1", "sort-r-3")}}) {
             String sortby = (String) expected[0];
-            List<String> walked = new ArrayList<>();
             JsonPath page = given().queryParam("bbox", area).queryParam("sortby", sortby).queryParam("limit", 1)
                     .when().get("/collections/regions/items").then().statusCode(200).extract().jsonPath();
-            while (true) {
-                walked.addAll(page.getList("features.id"));
-                String next = page.getString("links.find { it.rel == 'next' }.href");
-                if (next == null) {
-                    break;
-                }
-                page = given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath();
-            }
-            assertThat(sortby, walked, equalTo(expected[1]));
+            assertThat(sortby, walk(page, "features.id"), equalTo(expected[1]));
         }
         given().queryParam("sortby", "geometry").when().get("/collections/regions/items").then().statusCode(400)
                 .contentType("application/problem+json").body("detail", containsString("cannot be sorted by"));

@@ -67,6 +67,10 @@ psql_db() { psql -X -q -At -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$pg_port" -U post
 pgbench_db() { PGOPTIONS="-c plan_cache_mode=force_custom_plan -c jit=off" pgbench -h 127.0.0.1 -p "$pg_port" -U postgres "$@"; }
 
 [ -f target/quarkus-app/quarkus-run.jar ] || ./mvnw -q -B package -DskipTests
+# Imports are writes: the service checks an editor's token against a key of this run's own.
+bash src/ops/tokens.sh keys --dir "$out/keys"
+export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$out/keys/public.pem"
+auth="Authorization: Bearer $(bash src/ops/tokens.sh mint --dir "$out/keys" --user bench --role editor --days 1)"
 
 service_pid=""
 sampler_pid=""
@@ -274,7 +278,7 @@ for _ in $(seq 120); do curl -sf -o /dev/null "$base/q/health/ready" && break; s
 sampler_pid=$!
 # A warm JVM, as in production: one import of a tenth of the rows first, then an empty table again.
 head -n $(( (total + 9) / 10 )) "$out/all.geojsons" > "$out/warm.geojsons"
-curl -sf -o /dev/null -X POST -H 'Content-Type: application/geo+json-seq' --data-binary "@$out/warm.geojsons" \
+curl -sf -o /dev/null -X POST -H "$auth" -H 'Content-Type: application/geo+json-seq' --data-binary "@$out/warm.geojsons" \
   "$base/collections/incidents/items"
 psql_db "$import_db" -c "TRUNCATE incident" -c "ANALYZE incident"
 rm -f "$out/warm.geojsons"
@@ -282,7 +286,7 @@ rm -f "$out/warm.geojsons"
 # column it does not fill has a default, which would make the reference ten times slower than it is.
 like="CREATE TABLE %s (LIKE incident INCLUDING ALL); ALTER TABLE %s DROP COLUMN version"
 psql_db "$import_db" -c "$(printf "$like" ogr_incident ogr_incident)" -c "$(printf "$like" copy_incident copy_incident)"
-import_s=$(timed curl -sf -X POST -H 'Content-Type: application/geo+json-seq' --data-binary "@$out/all.geojsons" \
+import_s=$(timed curl -sf -X POST -H "$auth" -H 'Content-Type: application/geo+json-seq' --data-binary "@$out/all.geojsons" \
   "$base/collections/incidents/items")
 ogr_s=$(timed ogr2ogr --config PG_USE_COPY YES -f PostgreSQL \
   "PG:host=127.0.0.1 port=$pg_port user=postgres dbname=$import_db" "$out/all.geojsons" \

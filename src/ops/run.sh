@@ -16,6 +16,20 @@ if [ -z "${QUARKUS_DATASOURCE_JDBC_URL:-}" ]; then
 fi
 
 ./mvnw -q -B package -DskipTests
+# Writes need a token (issue 8): a local signing key in .keys/ (made once, git-ignored), whose public half the
+# service checks tokens with, and an editor token printed for this run. MP_JWT_VERIFY_PUBLICKEY_LOCATION set
+# before this script uses another key instead.
+if [ -z "${MP_JWT_VERIFY_PUBLICKEY_LOCATION:-}" ] && [ -z "${MP_JWT_VERIFY_PUBLICKEY:-}" ]; then
+  bash src/ops/tokens.sh keys --dir .keys
+  export MP_JWT_VERIFY_PUBLICKEY_LOCATION="$PWD/.keys/public.pem"
+  token=$(bash src/ops/tokens.sh mint --dir .keys --user "${USER:-editor}" --role editor --days 30)
+  cat >&2 <<MSG
+run: writes need a token. An editor token for ${USER:-editor}, valid 30 days:
+  export TOKEN=$token
+  curl -H "Authorization: Bearer \$TOKEN" -H 'Content-Type: application/geo+json' -d @feature.json http://localhost:${QUARKUS_HTTP_PORT:-8080}/collections/incidents/items
+An administrator's (regions, API keys): src/ops/tokens.sh mint --dir .keys --user NAME --role admin
+MSG
+fi
 # An explicit heap (JAVA_OPTS to change): 256 MB carries million-incident exports and imports; the benchmark
 # (src/ops/bench.sh) keeps the whole process under 512 MB.
 java ${JAVA_OPTS:--Xmx256m} -jar target/quarkus-app/quarkus-run.jar

@@ -35,13 +35,16 @@ public interface ServiceConfig {
     @WithName("import")
     Import bulkImport();
 
-    /**
-     * Bearer token that POST, PUT and DELETE on items must carry ({@code Authorization: Bearer <token>}); when it
-     * is not set, writes are open to anyone who can reach the service (meant for local use).
-     */
-    Optional<String> writeToken();
+    Reads reads();
 
     Writes writes();
+
+    interface Reads {
+        /** Whether anyone may read (true), or only users with a token of any role (reader, editor, admin). */
+        @WithName("public")
+        @WithDefault("true")
+        boolean open();
+    }
 
     interface Writes {
         /**

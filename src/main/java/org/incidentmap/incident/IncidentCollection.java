@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
+import org.incidentmap.access.Role;
 import org.incidentmap.ogcapi.CollectionExtent;
 import org.incidentmap.ogcapi.CollectionInfo;
 import org.incidentmap.ogcapi.CollectionProvider;
@@ -22,7 +23,8 @@ public class IncidentCollection implements CollectionProvider<StoredIncident> {
     private static final CollectionInfo INFO = new CollectionInfo(ID, "Incidents", "Attacks, security operations, "
             + "clashes and arrests, with ACLED-style properties.", 1, IncidentQueryables.ALL,
             IncidentFeatureWriter.OUTPUT_PROPERTIES, List.of("title", "category", "occurred_at", "time_precision",
-                    "fatalities", "location_name", "admin1", "distance_m"), true);
+                    "fatalities", "location_name", "admin1", "distance_m"), true,
+            Role.EDITOR);
 
     @Inject
     IncidentService service;

@@ -42,8 +42,10 @@ public class ApiContract implements OASFilter {
                 .addSchema("Feature", feature())
                 .addSchema("FeatureCollection", featureCollection())
                 .addSecurityScheme(BEARER, OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP)
-                        .scheme("bearer").description("The write token (incidentmap.write-token): "
-                                + "Authorization: Bearer TOKEN"));
+                        .scheme("bearer").bearerFormat("JWT").description("Authorization: Bearer TOKEN, a JWT "
+                                + "signed with the service's key (src/ops/tokens.sh mint) whose groups hold the role "
+                                + "(editor: incidents; admin: also regions and API keys), or an API key (imk_...) "
+                                + "from /admin/api-keys. Reads need none unless incidentmap.reads.public is false."));
         Map<String, String> tags = new TreeMap<>(TAGS);
         if (api.getTags() != null) {
             api.getTags().stream().filter(t -> t.getDescription() != null)
@@ -59,7 +61,8 @@ public class ApiContract implements OASFilter {
         if (operation.getOperationId() == null) {
             operation.setOperationId(operationId(path, method));
         }
-        boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD && !path.endsWith("/search");
+        boolean write = method != HttpMethod.GET && method != HttpMethod.HEAD && !path.endsWith("/search")
+                || path.startsWith("/admin");
         operation.setSecurity(write ? List.of(OASFactory.createSecurityRequirement().addScheme(BEARER)) : List.of());
         boolean feature = path.endsWith("/items/{featureId}");
         boolean items = path.endsWith("/items") || path.endsWith("/search");
@@ -75,6 +78,12 @@ public class ApiContract implements OASFilter {
                     .content(geoJson(ref("Feature")))
                     .addHeader("Location", OASFactory.createHeader().description("The new feature's URL")
                             .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri"))));
+        } else if (method == HttpMethod.POST && path.startsWith("/admin")) {
+            responses.removeAPIResponse("200");
+            responses.addAPIResponse("201", OASFactory.createAPIResponse()
+                    .description("Made: the key's description and, this once, the key itself")
+                    .addHeader("Location", OASFactory.createHeader().description("The key's URL")
+                            .schema(OASFactory.createSchema().addType(SchemaType.STRING).format("uri"))));
         } else if (method == HttpMethod.DELETE) {
             responses.removeAPIResponse("200");
             responses.addAPIResponse("204", OASFactory.createAPIResponse().description("Deleted"));
@@ -83,7 +92,8 @@ public class ApiContract implements OASFilter {
         }
         if (method == HttpMethod.POST || method == HttpMethod.PUT || method == HttpMethod.PATCH) {
             operation.setRequestBody(OASFactory.createRequestBody().required(true).content(OASFactory.createContent()
-                    .addMediaType(method == HttpMethod.PATCH ? "application/merge-patch+json" : Link.GEOJSON,
+                    .addMediaType(method == HttpMethod.PATCH ? "application/merge-patch+json"
+                            : path.startsWith("/admin") ? Link.JSON : Link.GEOJSON,
                             OASFactory.createMediaType().schema(body(path, method)))));
             problem(responses, "413", "The body is larger than the service accepts");
             problem(responses, "415", "The body's Content-Type is not accepted here");
@@ -94,7 +104,9 @@ public class ApiContract implements OASFilter {
             problem(responses, "404", "There is nothing at this path");
         }
         if (write) {
-            problem(responses, "401", "No valid write token was given");
+            problem(responses, "401", "No token was given, or it was refused (expired, not signed with the service's "
+                    + "key, a revoked API key)");
+            problem(responses, "403", "The token's user has too low a role for this change");
         }
         if (path.endsWith("{tileCol}")) {
             responses.addAPIResponse("204", OASFactory.createAPIResponse().description("The tile is empty"));
@@ -120,6 +132,12 @@ public class ApiContract implements OASFilter {
     }
 
     private static Schema body(String path, HttpMethod method) {
+        if (path.startsWith("/admin")) {
+            return OASFactory.createSchema().addType(SchemaType.OBJECT).required(List.of("name", "role"))
+                    .addProperty("name", string().description("What the key is for"))
+                    .addProperty("role", string().enumeration(List.of("reader", "editor", "admin")))
+                    .addProperty("owner", string().description("The user it acts as; the caller when absent"));
+        }
         if (method == HttpMethod.PATCH) {
             return OASFactory.createSchema().addType(SchemaType.OBJECT)
                     .description("An RFC 7396 merge patch of the Feature (null removes a property)");

@@ -1,6 +1,7 @@
 package org.incidentmap.ogcapi;
 
 import java.util.List;
+import org.incidentmap.access.Role;
 import org.incidentmap.cql2.Queryables;
 
 /**
@@ -12,7 +13,8 @@ import org.incidentmap.cql2.Queryables;
  * @param properties the properties its features carry, which {@code properties=} may choose from
  * @param tableColumns the properties an HTML table of its features shows, in order
  * @param tiled whether it serves vector tiles at /collections/{id}/tiles (OGC API - Tiles)
+ * @param writeRole the role a user needs to add, change or remove its features
  */
 public record CollectionInfo(String id, String title, String description, int position, Queryables queryables,
-        List<String> properties, List<String> tableColumns, boolean tiled) {
+        List<String> properties, List<String> tableColumns, boolean tiled, Role writeRole) {
 }

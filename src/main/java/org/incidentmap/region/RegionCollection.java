@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.util.List;
+import org.incidentmap.access.Role;
 import org.incidentmap.ogcapi.CollectionExtent;
 import org.incidentmap.ogcapi.CollectionInfo;
 import org.incidentmap.ogcapi.CollectionProvider;
@@ -21,7 +22,8 @@ public class RegionCollection implements CollectionProvider<Region> {
     static final String ID = "regions";
     private static final CollectionInfo INFO = new CollectionInfo(ID, "Regions", "Named areas (governorate, city, "
             + "neighbourhood, town) to query incidents in, by id.", 2, RegionQueryables.ALL,
-            RegionFeatureWriter.PROPERTIES, List.of("name", "kind", "approximate"), true);
+            RegionFeatureWriter.PROPERTIES, List.of("name", "kind", "approximate"), true,
+            Role.ADMIN);
 
     @Inject
     RegionService service;

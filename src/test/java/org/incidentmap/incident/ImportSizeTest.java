@@ -17,6 +17,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.TestIdentity;
 import org.junit.jupiter.api.Test;
 
 /** An import larger than incidentmap.import.max-size is a 413 problem whether or not it declares its length. */
@@ -47,7 +48,7 @@ class ImportSizeTest {
 
     private HttpResponse<String> post(HttpRequest.BodyPublisher body) throws Exception {
         return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(items)
-                .header("Content-Type", "application/geo+json-seq").POST(body).build(), HttpResponse.BodyHandlers.ofString());
+                .header("Authorization", TestIdentity.adminAuthorization()).header("Content-Type", "application/geo+json-seq").POST(body).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.TestIdentity;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
@@ -66,7 +67,7 @@ class StrictBodyTest {
     void shouldRefuseAWriteWithoutContentType() throws Exception {
         int before = Incidents.count();
         HttpResponse<String> none = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                base.resolve("collections/incidents/items")).POST(HttpRequest.BodyPublishers.ofString(feature())).build(),
+                base.resolve("collections/incidents/items")).header("Authorization", TestIdentity.adminAuthorization()).POST(HttpRequest.BodyPublishers.ofString(feature())).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(415, none.statusCode());
         assertTrue(none.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));

@@ -4,6 +4,7 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import org.incidentmap.geo.GeometryLimits;
@@ -36,6 +37,8 @@ public interface ServiceConfig {
     Import bulkImport();
 
     Reads reads();
+
+    Feed feed();
 
     Writes writes();
 
@@ -184,6 +187,24 @@ public interface ServiceConfig {
          */
         @WithDefault("2")
         int maxConcurrent();
+    }
+
+    interface Feed {
+        /** How often a live change feed (SSE) looks for new changes. */
+        @WithDefault("1s")
+        Duration poll();
+
+        /** How long one live feed connection lasts; the client then reconnects with Last-Event-ID, missing nothing. */
+        @WithDefault("10m")
+        Duration maxDuration();
+
+        /** A comment line this often on a quiet feed, so that idle-timeouts and proxies keep the connection. */
+        @WithDefault("20s")
+        Duration keepAlive();
+
+        /** Live feeds open at once (each polls the database); more get a 503 with Retry-After. */
+        @WithDefault("100")
+        int maxSubscribers();
     }
 
     interface Export {

@@ -106,6 +106,11 @@ public final class Cql2Filter {
         });
     }
 
+    /** A condition of an items request that is not CQL2 (updated_after), to combine with the others. */
+    public static Cql2Filter of(SqlFilter condition) {
+        return new Cql2Filter(condition);
+    }
+
     /** Both filters (either may be null: then the other; null when both are). */
     public static Cql2Filter both(Cql2Filter a, Cql2Filter b) {
         if (a == null || b == null) {

@@ -15,6 +15,7 @@ import javax.sql.DataSource;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.GeometryLimits;
 import org.incidentmap.geo.Rfc3339;
+import org.incidentmap.ogcapi.ChangeAuthor;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureSink;
 import org.incidentmap.ogcapi.NamedSql;
@@ -54,6 +55,11 @@ final class IncidentImport implements AutoCloseable {
             + " FROM incident_import ON CONFLICT (external_id) DO UPDATE SET " + updatedFrom("excluded")
             + " RETURNING (xmax = 0) AS created)"
             + " SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM written";
+
+    /** The log of rows this transaction copied in and removed again (merged onto stored ones): never features. */
+    static final String UNLOG_MERGED = "DELETE FROM change_log WHERE xid = pg_current_xact_id() AND collection ="
+            + " 'incidents' AND feature_id IN (SELECT feature_id FROM change_log WHERE xid = pg_current_xact_id()"
+            + " AND op = 'delete')";
 
     /** Bytes of a feature, roughly (GeoJSON or CSV), to tell the rows of a body from its declared length. */
     static final long BYTES_PER_ROW = 500;
@@ -108,9 +114,12 @@ final class IncidentImport implements AutoCloseable {
     /** Whether any row so far had an external id (else nothing can be an update). */
     private boolean externalIds;
     private List<String> rebuild = List.of();
+    /** The user the change log names for every row this import writes. */
+    private final String author;
 
     IncidentImport(DataSource dataSource, ServiceConfig config, Executor executor, long declaredBytes,
-            Semaphore slots) {
+            Semaphore slots, String author) {
+        this.author = author;
         this.dataSource = dataSource;
         this.slots = slots;
         this.rebuildAtLeast = config.bulkImport().rebuildAtLeast();
@@ -225,6 +234,9 @@ final class IncidentImport implements AutoCloseable {
                 updated = rs.getLong(1);
             }
         }
+        if (updated > 0) {
+            s.execute(UNLOG_MERGED);
+        }
         return new Result(copied - updated, updated);
     }
 
@@ -297,6 +309,7 @@ final class IncidentImport implements AutoCloseable {
         connection = dataSource.getConnection();
         connection.setAutoCommit(false);
         NamedSql.setLocalTimeout(connection, bulkTimeout);
+        ChangeAuthor.set(connection, author);
         long declaredRows = declaredBytes / BYTES_PER_ROW;
         try (Statement s = connection.createStatement()) {
             if (declaredRows >= rebuildAtLeast && declaredRows >= tableRows(s)) {

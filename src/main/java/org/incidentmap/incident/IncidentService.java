@@ -12,7 +12,9 @@ import java.util.concurrent.Semaphore;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.hibernate.Session;
+import org.incidentmap.access.CurrentUser;
 import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.ogcapi.ChangeAuthor;
 import org.incidentmap.ogcapi.CollectionExtent;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.IfMatch;
@@ -44,6 +46,9 @@ public class IncidentService {
     Session session;
 
     @Inject
+    CurrentUser user;
+
+    @Inject
     DataSource dataSource;
 
     @Inject
@@ -58,7 +63,7 @@ public class IncidentService {
 
     /** A new bulk import of a body of {@code declaredBytes} (-1: unknown); close it (try-with-resources) whether or not it was finished. */
     IncidentImport bulkImport(long declaredBytes) {
-        return new IncidentImport(dataSource, config, executor, declaredBytes, importSlots);
+        return new IncidentImport(dataSource, config, executor, declaredBytes, importSlots, user.name());
     }
 
     public Page<IncidentMatch> find(IncidentQuery query) {
@@ -89,6 +94,7 @@ public class IncidentService {
     /** Stores the incidents of the features of a body; all of them, or none if one is invalid. */
     @Transactional
     public List<Incident> create(List<FeatureBody.Located> features) {
+        ChangeAuthor.set(session, user.name());
         List<Incident> incidents = read(features);
         return StoredRows.flushed(session, () -> {
             Incident.persist(incidents);
@@ -99,6 +105,7 @@ public class IncidentService {
     /** Replaces an incident, if {@code ifMatch} accepts its version (read under a lock, so no write slips in). */
     @Transactional
     public Incident replace(String featureId, FeatureBody.Located feature, IfMatch ifMatch) {
+        ChangeAuthor.set(session, user.name());
         Incident replacement = read(List.of(feature)).get(0);
         return replaceWith(lockedForWrite(featureId, ifMatch), replacement);
     }
@@ -109,6 +116,7 @@ public class IncidentService {
      */
     @Transactional
     public Incident patch(String featureId, JsonNode patch, IfMatch ifMatch) {
+        ChangeAuthor.set(session, user.name());
         Incident stored = lockedForWrite(featureId, ifMatch);
         JsonNode patched = MergePatch.apply(IncidentFeatureWriter.json(StoredIncident.of(stored)), patch);
         FeatureBody.Located feature = new FeatureBody.Located(patched, "");
@@ -135,6 +143,7 @@ public class IncidentService {
 
     @Transactional
     public void delete(String featureId, IfMatch ifMatch) {
+        ChangeAuthor.set(session, user.name());
         long id = id(featureId);
         // One statement, so that of several concurrent DELETEs one removes the row and the others find nothing (404),
         // where loading the entity and deleting it would fail at commit for all but one (a 500).

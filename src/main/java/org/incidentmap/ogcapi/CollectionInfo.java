@@ -8,6 +8,7 @@ import org.incidentmap.cql2.Queryables;
  * What a feature collection is, as its collection document and pages show it.
  *
  * @param id its path segment under /collections
+ * @param table the table its features are rows of (its key column is {@code id})
  * @param position where it stands in /collections: lower first
  * @param queryables the properties a filter, a sortby or a query parameter may name, with their types
  * @param properties the properties its features carry, which {@code properties=} may choose from
@@ -15,6 +16,6 @@ import org.incidentmap.cql2.Queryables;
  * @param tiled whether it serves vector tiles at /collections/{id}/tiles (OGC API - Tiles)
  * @param writeRole the role a user needs to add, change or remove its features
  */
-public record CollectionInfo(String id, String title, String description, int position, Queryables queryables,
-        List<String> properties, List<String> tableColumns, boolean tiled, Role writeRole) {
+public record CollectionInfo(String id, String table, String title, String description, int position,
+        Queryables queryables, List<String> properties, List<String> tableColumns, boolean tiled, Role writeRole) {
 }

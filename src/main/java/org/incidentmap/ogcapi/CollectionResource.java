@@ -2,6 +2,8 @@ package org.incidentmap.ogcapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -13,10 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.incidentmap.access.WriteAccess;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.cql2.Queryables;
+import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.Crs;
 
 /**
@@ -44,6 +50,12 @@ public abstract class CollectionResource<T> {
 
     @Inject
     CollectionCatalog catalog;
+
+    @Inject
+    ChangeLog changeLog;
+
+    @Inject
+    ChangeFeed feed;
 
     /** The collection this resource serves. */
     protected abstract CollectionProvider<T> collection();
@@ -114,17 +126,64 @@ public abstract class CollectionResource<T> {
         return Response.noContent().build();
     }
 
+    @GET
+    @Path("items/{featureId}/history")
+    @Produces(Link.JSON)
+    @Operation(summary = "Every change of a feature, oldest first: its creation, each update (which fields, the values "
+            + "before and after), its deletion (kept as a tombstone), each with who made it and when")
+    public Map<String, Object> history(@PathParam("featureId") String id, @QueryParam("limit") @Parameter(
+            name = "limit", description = "Changes per page (1 to 1000, default 100)", schema = @Schema(
+                    type = SchemaType.INTEGER)) String limit, @QueryParam("cursor") @Parameter(name = "cursor",
+            description = "Where the page starts; set by the next link") String cursor, @Context UriInfo uri) {
+        int pageSize = HistoryPage.limit(limit);
+        long after = HistoryPage.after(cursor);
+        List<ChangeLog.Change> changes = changeLog.history(collection().info(), id, after, pageSize);
+        if (changes.isEmpty() && after == 0) {
+            collection().read(id); // a 404 when there is no such feature, and none was ever deleted
+        }
+        return HistoryPage.of(changes, pageSize, uri, collection().info().id(), id);
+    }
+
+    @GET
+    @Path("changes")
+    @Produces(Link.JSON)
+    @Operation(summary = "The collection's changes in the order they committed, for mirrors: each create, update and "
+            + "delete (a tombstone) with the feature's state; resume from 'position' (since=) to miss none")
+    public Map<String, Object> changes(@BeanParam ChangesParams params, @Context UriInfo uri) {
+        ChangeFeed.Position from = params.from();
+        List<ChangeFeed.Entry> entries = feed.read(collection().info(), from == null ? ChangeFeed.Position.START
+                : from, params.bbox(), params.equal(uri.getQueryParameters(), collection().info().queryables()),
+                params.limit());
+        return FeedAnswers.page(entries, from, params.limit(), uri);
+    }
+
+    @GET
+    @Path("changes")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "The same changes live, as server-sent events (event: create, update or delete; id: the "
+            + "position, which a reconnecting client sends back as Last-Event-ID to miss none)")
+    public Multi<OutboundSseEvent> live(@BeanParam ChangesParams params, @Context UriInfo uri, @Context Sse sse) {
+        CollectionInfo info = collection().info();
+        ChangeFeed.Position given = params.from();
+        Bbox bbox = params.bbox();
+        Map<String, String> equal = params.equal(uri.getQueryParameters(), info.queryables());
+        return FeedAnswers.live(feed, info, given != null ? given : feed.end(info), bbox, equal, sse,
+                config.feed());
+    }
+
     /** A 201 answer to the creation of {@code feature}: the Feature, its URL in Location, its ETag. */
     protected Response created(T feature, UriInfo uri) {
         return Response.created(PublicBase.of(uri).path("collections").path(collection().info().id()).path("items")
-                .path(String.valueOf(collection().id(feature))).build()).entity(feature(feature, uri, FeatureShape.WHOLE))
+                .path(String.valueOf(collection().id(feature))).build())
+                .entity(feature(feature, uri, FeatureShape.WHOLE))
                 .tag(IfMatch.tag(collection().version(feature))).build();
     }
 
     /** Writes a page of features as a FeatureCollection; {@code method} as {@link ItemsResponse#page}. */
     protected <M> Response page(Page<M> page, UriInfo uri, String method, FeatureShape shape,
             FeatureWriter<M> features) {
-        return ItemsResponse.inCrs(ItemsResponse.page(page, uri, collection().info().id(), method, features), shape.crs());
+        return ItemsResponse.inCrs(ItemsResponse.page(page, uri, collection().info().id(), method, features),
+                shape.crs());
     }
 
     /** Writes features of this collection, each without links, in {@code shape}. */

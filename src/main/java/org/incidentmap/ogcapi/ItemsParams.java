@@ -1,6 +1,7 @@
 package org.incidentmap.ogcapi;
 
 import jakarta.ws.rs.QueryParam;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.enums.Explode;
@@ -15,13 +16,14 @@ import org.incidentmap.cql2.Queryables;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.Crs;
 import org.incidentmap.geo.GeometryLimits;
+import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.problem.ProblemException;
 
 /**
  * The query parameters every items endpoint takes (OGC API - Features Part 1 core), as raw text: they are
  * parsed into typed values by the service so that every mistake becomes a 400 naming the parameter.
  */
-public class ItemsParams {
+public class ItemsParams implements TakesQueryables {
 
     /** Page size when a request gives no {@code limit}. */
     public static final int DEFAULT_LIMIT = 100;
@@ -129,6 +131,14 @@ public class ItemsParams {
                     format = "uri", defaultValue = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"))
     public String filterCrs;
 
+    @QueryParam("updated_after")
+    @Parameter(name = "updated_after", in = ParameterIn.QUERY, description = "Only features added or changed after "
+            + "this RFC 3339 instant (or the end of this date). Every change, deletions included, in commit order: "
+            + "the collection's /changes, which a mirror should follow instead (a transaction that commits late can "
+            + "carry an earlier time).", style = ParameterStyle.FORM, explode = Explode.FALSE,
+            schema = @Schema(type = SchemaType.STRING, format = "date-time"))
+    public String updatedAfter;
+
     /**
      * The filter of {@code filter} (in {@code filter-lang}, {@code filter-crs}) and of the queryables given as
      * parameters of their own ({@code admin2=Latakia}) among the request's {@code query}, both over
@@ -137,8 +147,20 @@ public class ItemsParams {
     public Cql2Filter filter(Queryables queryables, Map<String, List<String>> query, GeometryLimits limits,
             double maxRadiusMetres) {
         Cql2Filter cql = Cql2Filter.parse(filter, filterLang, filterCrs, queryables, limits, maxRadiusMetres);
-        return Cql2Filter.both(cql, QueryableParameters.parse(query, queryables,
+        Cql2Filter all = Cql2Filter.both(cql, QueryableParameters.parse(query, queryables,
                 StrictRequest.parametersOf(getClass())));
+        return updatedAfter == null ? all : Cql2Filter.both(all, Cql2Filter.of(new SqlFilter()
+                .and("f.updated_at > :updated_after", "updated_after", updatedAfter())));
+    }
+
+    private Instant updatedAfter() {
+        try {
+            return Rfc3339.isDate(updatedAfter.strip()) ? Rfc3339.endOf(updatedAfter.strip())
+                    : Rfc3339.startOf(updatedAfter.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badParameter("updated_after", "'" + updatedAfter + "' is not an RFC 3339 "
+                    + "date-time (2025-03-04T06:00:00Z) or date");
+        }
     }
 
     /** The bbox, read in {@code bbox-crs}; null when there is none. */

@@ -79,12 +79,13 @@ public class StrictRequest {
     }
 
     /**
-     * The queryables an endpoint that takes the items filters ({@link ItemsParams}) under a collection's path
-     * also takes as parameters of their own (OGC API - Features Part 3); none elsewhere.
+     * The queryables an endpoint whose parameters take them ({@link TakesQueryables}: the items filters, the change
+     * feed) under a collection's path also takes as parameters of their own (OGC API - Features Part 3); none
+     * elsewhere.
      */
     private Set<String> queryableParameters(Method method, String path) {
         for (Parameter p : method.getParameters()) {
-            if (p.isAnnotationPresent(BeanParam.class) && ItemsParams.class.isAssignableFrom(p.getType())) {
+            if (p.isAnnotationPresent(BeanParam.class) && TakesQueryables.class.isAssignableFrom(p.getType())) {
                 Set<String> declared = parametersOf(p.getType());
                 return registry.under(path).map(c -> QueryableParameters.of(c.info().queryables(), declared).stream()
                         .map(Queryable::name).collect(Collectors.toCollection(TreeSet::new))).orElse(new TreeSet<>());

@@ -20,8 +20,8 @@ import org.incidentmap.ogcapi.Link;
 public class RegionCollection implements CollectionProvider<Region> {
 
     static final String ID = "regions";
-    private static final CollectionInfo INFO = new CollectionInfo(ID, "Regions", "Named areas (governorate, city, "
-            + "neighbourhood, town) to query incidents in, by id.", 2, RegionQueryables.ALL,
+    private static final CollectionInfo INFO = new CollectionInfo(ID, "region", "Regions", "Named areas (governorate, "
+            + "city, neighbourhood, town) to query incidents in, by id.", 2, RegionQueryables.ALL,
             RegionFeatureWriter.PROPERTIES, List.of("name", "kind", "approximate"), true,
             Role.ADMIN);
 

@@ -16,10 +16,12 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hibernate.Session;
+import org.incidentmap.access.CurrentUser;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.cql2.Cql2Filter;
 import org.incidentmap.cql2.SortBy;
 import org.incidentmap.geo.Bbox;
+import org.incidentmap.ogcapi.ChangeAuthor;
 import org.incidentmap.ogcapi.CollectionExtent;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.IfMatch;
@@ -47,6 +49,9 @@ public class RegionService {
 
     @Inject
     Session session;
+
+    @Inject
+    CurrentUser user;
 
     @Inject
     ServiceConfig config;
@@ -122,6 +127,7 @@ public class RegionService {
 
     @Transactional
     public List<Region> create(List<FeatureBody.Located> features) {
+        ChangeAuthor.set(session, user.name());
         List<Region> regions = read(features, null);
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < regions.size(); i++) {
@@ -145,6 +151,7 @@ public class RegionService {
     /** Replaces a region, if {@code ifMatch} accepts its version (read under a lock, so no write slips in). */
     @Transactional
     public Region replace(String id, FeatureBody.Located feature, IfMatch ifMatch) {
+        ChangeAuthor.set(session, user.name());
         Region replacement = read(List.of(feature), id).get(0);
         return replaceWith(lockedForWrite(id, ifMatch), replacement);
     }
@@ -152,6 +159,7 @@ public class RegionService {
     /** Applies a JSON merge patch to a region as the API shows it, then stores it as a PUT would: all or nothing. */
     @Transactional
     public Region patch(String id, JsonNode patch, IfMatch ifMatch) {
+        ChangeAuthor.set(session, user.name());
         Region stored = lockedForWrite(id, ifMatch);
         FeatureBody.Located feature = new FeatureBody.Located(MergePatch.apply(RegionFeatureWriter.json(stored),
                 patch), "");
@@ -177,6 +185,7 @@ public class RegionService {
 
     @Transactional
     public void delete(String id, IfMatch ifMatch) {
+        ChangeAuthor.set(session, user.name());
         if (!PropertyReader.storable(id)) {
             throw notFound(id); // PostgreSQL text cannot hold a NUL, so no stored id has one
         }

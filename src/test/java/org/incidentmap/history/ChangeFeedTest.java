@@ -1,0 +1,163 @@
+package org.incidentmap.history;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.MatcherAssert.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.incidentmap.support.Incidents;
+import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.TestIdentity;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The change feed: every create, update and delete in commit order with the feature's state, as JSON pages that
+ * resume from their position and as server-sent events that resume from Last-Event-ID, filtered by bbox and
+ * properties.
+ */
+@QuarkusTest
+@QuarkusTestResource(PostgisTestResource.class)
+class ChangeFeedTest {
+
+    @TestHTTPResource("/")
+    URI base;
+
+    private static JsonPath changes(String... paramsAndValues) {
+        var request = given();
+        for (int i = 0; i < paramsAndValues.length; i += 2) {
+            request.queryParam(paramsAndValues[i], paramsAndValues[i + 1]);
+        }
+        return request.when().get("/collections/incidents/changes").then().statusCode(200)
+                .contentType("application/json").extract().jsonPath();
+    }
+
+    @Test
+    void shouldListChangesInAnAreaAndResumeFromTheirPosition() {
+        String area = "-40.1,20.9,-39.9,21.1";
+        long id = Incidents.create(Incidents.point("feed one", -40.0, 21.0));
+        given().contentType("application/merge-patch+json").body(Map.of("properties", Map.of("fatalities", 4)))
+                .when().patch("/collections/incidents/items/" + id).then().statusCode(200);
+        JsonPath first = changes("bbox", area, "since", "0.0");
+        assertThat(first.getList("changes.op"), equalTo(List.of("create", "update")));
+        assertThat(first.getList("changes.id"), equalTo(List.of(String.valueOf(id), String.valueOf(id))));
+        assertThat(first.getInt("changes[1].feature.fatalities"), equalTo(4));
+        assertThat(first.getList("changes[1].changed"), equalTo(List.of("fatalities")));
+        String position = first.getString("position");
+        assertThat(changes("bbox", area, "since", position).getList("changes"), equalTo(List.of()));
+
+        given().when().delete("/collections/incidents/items/" + id).then().statusCode(204);
+        JsonPath later = changes("bbox", area, "since", position);
+        assertThat(later.getList("changes.op"), equalTo(List.of("delete")));
+        assertThat(later.getString("changes[0].feature.title"), equalTo("feed one"));
+        assertThat(later.getString("changes[0].changed_by"), equalTo("test-admin"));
+        String next = later.getString("links.find { it.rel == 'next' }.href");
+        assertThat(given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath()
+                .getList("changes"), equalTo(List.of()));
+    }
+
+    @Test
+    void shouldFilterByProperty() {
+        String area = "-41.1,21.9,-40.9,22.1";
+        Incidents.create(Incidents.point("feed battle", -41.0, 22.0));
+        Map<String, Object> protest = Incidents.point("feed protest", -41.0, 22.0);
+        Incidents.properties(protest).put("category", "protests");
+        Incidents.properties(protest).put("sub_category", "peaceful_protest");
+        Incidents.create(protest);
+        assertThat(changes("bbox", area, "since", "0", "category", "Protests").getList("changes.feature.title"),
+                equalTo(List.of("feed protest")));
+        assertThat(changes("bbox", area, "since", "0", "fatalities", "0").getList("changes").size(), equalTo(2));
+    }
+
+    @Test
+    void shouldRefuseBadParameters() {
+        for (String[] bad : new String[][] {{"since", "yesterday"}, {"limit", "0"}, {"bbox", "1,2,3"},
+            {"occurred_at", "2025-03-04"}, {"category", "parades"}, {"cursor", "x"}}) {
+            given().queryParam(bad[0], bad[1]).when().get("/collections/incidents/changes").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].parameter", equalTo(bad[0]));
+        }
+        given().queryParam("kind", "town").queryParam("since", "0").when().get("/collections/regions/changes").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void shouldStreamChangesLiveAndResumeFromLastEventId() throws Exception {
+        String area = "-42.1,22.9,-41.9,23.1";
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest live = HttpRequest.newBuilder(base.resolve("collections/incidents/changes?bbox=" + area))
+                .header("Accept", "text/event-stream").header("Authorization", TestIdentity.adminAuthorization())
+                .build();
+        HttpResponse<java.io.InputStream> stream = http.send(live, HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(stream.statusCode(), equalTo(200));
+        assertThat(stream.headers().firstValue("Content-Type").orElse(""), containsString("text/event-stream"));
+        CompletableFuture<List<String>> events = CompletableFuture.supplyAsync(() -> read(stream, 2));
+        long id = Incidents.create(Incidents.point("feed live", -42.0, 23.0));
+        given().contentType("application/merge-patch+json").body(Map.of("properties", Map.of("fatalities", 1)))
+                .when().patch("/collections/incidents/items/" + id).then().statusCode(200);
+        List<String> got = events.get(20, TimeUnit.SECONDS);
+        stream.body().close();
+        assertThat(got.get(0), containsString("event:create"));
+        assertThat(got.get(0), containsString("\"title\":\"feed live\""));
+        assertThat(got.get(1), containsString("event:update"));
+
+        // A client that saw only the create reconnects with its id and gets the update, then what came since.
+        String createId = got.get(0).lines().filter(l -> l.startsWith("id:")).findFirst().orElseThrow().substring(3)
+                .strip();
+        given().when().delete("/collections/incidents/items/" + id).then().statusCode(204);
+        HttpResponse<java.io.InputStream> again = http.send(HttpRequest.newBuilder(live.uri())
+                .header("Accept", "text/event-stream").header("Last-Event-ID", createId).build(),
+                HttpResponse.BodyHandlers.ofInputStream());
+        List<String> resumed = CompletableFuture.supplyAsync(() -> read(again, 2)).get(20, TimeUnit.SECONDS);
+        again.body().close();
+        assertThat(resumed.get(0), containsString("event:update"));
+        assertThat(resumed.get(1), containsString("event:delete"));
+        assertThat(JsonPath.from(data(resumed.get(1))).getString("feature.title"), equalTo("feed live"));
+        assertThat(JsonPath.from(data(resumed.get(0))).get("changed_by"), equalTo("test-admin"));
+        assertThat(JsonPath.from(data(resumed.get(0))).get("nothing"), nullValue());
+    }
+
+    /** The first {@code n} events of a stream (comment lines skipped), each as its lines with spaces removed. */
+    private static List<String> read(HttpResponse<java.io.InputStream> response, int n) {
+        List<String> events = new ArrayList<>();
+        StringBuilder event = new StringBuilder();
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
+            for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+                if (line.isEmpty()) {
+                    if (event.length() > 0) {
+                        events.add(event.toString());
+                        event.setLength(0);
+                    }
+                    if (events.size() == n) {
+                        break;
+                    }
+                } else if (!line.startsWith(":")) {
+                    event.append(line.replaceFirst(": ?", ":")).append('\n');
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+        return events;
+    }
+
+    private static String data(String event) {
+        return event.lines().filter(l -> l.startsWith("data:")).map(l -> l.substring(5)).findFirst().orElseThrow();
+    }
+
+}

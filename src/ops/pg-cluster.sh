@@ -4,6 +4,7 @@
 #
 #   pg-cluster.sh start --dir DIR --port PORT --db NAME [--throwaway]
 #   pg-cluster.sh stop  --dir DIR
+#   pg-cluster.sh crash --dir DIR      (stops it as a power cut would: pg_ctl -m immediate; fault tests)
 #   pg-cluster.sh status --dir DIR     (exit code 0 when the cluster runs)
 #
 # --throwaway (tests): fsync off, restart on the given port, and drop/recreate the database.
@@ -115,6 +116,9 @@ case "$action" in
     ensure_database
     ;;
   stop) stop_cluster ;;
+  crash)
+    # As a power cut would leave it, for fault tests: no checkpoint, no goodbye to clients (pg_ctl -m immediate).
+    if [ -n "$(running_port)" ]; then as_pg "$(bin_dir)/pg_ctl" -D "$data" -m immediate -w stop >/dev/null; fi ;;
   status) [ -f "$data/PG_VERSION" ] && [ -n "$(running_port)" ] ;;
-  *) echo "usage: $0 start --dir DIR --port PORT --db NAME [--throwaway] | stop --dir DIR | status --dir DIR" >&2; exit 2 ;;
+  *) echo "usage: $0 start --dir DIR --port PORT --db NAME [--throwaway] | stop|crash|status --dir DIR" >&2; exit 2 ;;
 esac

@@ -15,12 +15,44 @@ public final class DatabaseUnavailable {
 
     /** The 503 that {@code failure} deserves, or empty when it is a fault of the service itself. */
     public static Optional<ProblemException> of(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
+        Optional<SQLException> sql = firstSql(failure, 0);
+        Optional<ProblemException> busy = sql.flatMap(DatabaseUnavailable::classify);
+        if (busy.isPresent() && sql.get().getSQLState() != null && sql.get().getSQLState().startsWith("08")
+                && committing(failure)) {
+            // The connection broke while the transaction was committing: whether the database kept it is unknown.
+            return Optional.of(ProblemException.busy("The database went away while this change was being "
+                    + "committed, so it may or may not have been stored: check before sending it again (an import "
+                    + "with external ids can simply be sent again: it updates what is there). Retry shortly.", 5));
+        }
+        return busy;
+    }
+
+    /**
+     * The first SQLException in {@code failure}'s causes, or in what they suppressed: a failed commit reports the
+     * driver's error as suppressed by the transaction manager's RollbackException, not as its cause.
+     */
+    private static Optional<SQLException> firstSql(Throwable failure, int depth) {
+        for (Throwable t = failure; t != null && depth < 32; t = t.getCause(), depth++) {
             if (t instanceof SQLException e) {
-                return classify(e);
+                return Optional.of(e);
+            }
+            for (Throwable suppressed : t.getSuppressed()) {
+                Optional<SQLException> found = firstSql(suppressed, depth + 1);
+                if (found.isPresent()) {
+                    return found;
+                }
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean committing(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (t.getClass().getName().endsWith("RollbackException")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Optional<ProblemException> classify(SQLException e) {

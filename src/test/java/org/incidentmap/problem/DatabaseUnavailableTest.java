@@ -29,4 +29,15 @@ class DatabaseUnavailableTest {
         assertEquals(2, DatabaseUnavailable.of(new SQLException("Sorry, acquisition timeout!")).orElseThrow()
                 .retryAfterSeconds());
     }
+
+    @org.junit.jupiter.api.Test
+    void shouldAnswerACommitThatLostItsConnectionWith503SayingTheOutcomeIsUnknown() {
+        // As Narayana reports it: the driver's error suppressed by the RollbackException of the commit.
+        jakarta.transaction.RollbackException commit = new jakarta.transaction.RollbackException("Could not commit");
+        commit.addSuppressed(new RuntimeException("XA", new SQLException("An I/O error occurred", "08006")));
+        ProblemException p = DatabaseUnavailable.of(new RuntimeException("Error invoking subclass method", commit))
+                .orElseThrow();
+        assertEquals(503, p.status());
+        assertTrue(p.getMessage().contains("may or may not have been stored"), p.getMessage());
+    }
 }

@@ -4,7 +4,8 @@
 #   fuzz.sh [TARGET...]
 # An input that makes a target throw anything but a 4xx problem fails it and is kept by Jazzer under
 # src/test/resources/org/incidentmap/fuzz/ParsersFuzzTestInputs/<target>/; commit it once fixed: every plain test
-# run replays those inputs. CI runs this after the tests. The corpus it grows (.cifuzz-corpus/) is git-ignored.
+# run replays those inputs. CI runs this after the tests. The corpus it grows goes to .cifuzz-corpus/ (git-ignored);
+# copy what is new into the inputs folder (as corpus-<name>) to keep it as regressions too.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 targets=("$@")

@@ -21,8 +21,6 @@ let picking = false;
 let popup = null;
 /** Settles when the tiles asked for by the latest filters have been drawn. */
 let tilesDrawn = Promise.resolve();
-/** Changes the live feed has told of since the page opened. */
-let changes = 0;
 
 function status(text) {
   $('status').textContent = text;
@@ -276,28 +274,7 @@ const ready = new Promise(resolve => map.once('load', resolve)).then(async () =>
     map.fitBounds([[extent[0], extent[1]], [extent[2], extent[3]]], {padding: 40, maxZoom: 10, duration: 0});
   }
   await refresh();
-  followChanges();
 }).catch(e => status(`Could not load the map: ${e.message}`));
-
-/**
- * Redraws when incidents are added, changed or removed, as the service's change feed (server-sent events) tells:
- * once a second at most, however many changes arrive. EventSource reconnects by itself, missing none.
- */
-function followChanges() {
-  if (!window.EventSource) {
-    return;
-  }
-  const feed = new EventSource(`${API}collections/incidents/changes`);
-  let pending = null;
-  const changed = () => {
-    changes += 1;
-    clearTimeout(pending);
-    pending = setTimeout(() => refresh(), 1000);
-  };
-  for (const op of ['create', 'update', 'delete']) {
-    feed.addEventListener(op, changed);
-  }
-}
 
 window.incidentMap = {
   map,
@@ -309,6 +286,4 @@ window.incidentMap = {
   /** Single incidents and clusters drawn now, as MapLibre reports them. */
   rendered: () => map.queryRenderedFeatures({layers: CLICKABLE_LAYERS}),
   popupAt: (lon, lat) => popupAt(map.project([lon, lat]), {lng: lon, lat}),
-  /** How many changes the live feed has told of. */
-  changes: () => changes,
 };

@@ -12,7 +12,6 @@ import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import org.incidentmap.support.Browser;
-import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
 import org.incidentmap.support.SeedOnly;
 import org.junit.jupiter.api.AfterAll;
@@ -202,31 +201,6 @@ class MapPageBrowserTest {
                 return f ? f.properties : null;""");
         assertEquals(2L, ((Number) qardaha.get("incidents")).longValue(), String.valueOf(qardaha));
     }
-
-    @Test
-    void shouldDrawAnIncidentAddedWhileThePageIsOpen() {
-        String view = "#map=12/30.0/40.0";
-        assertEquals(0, list(open(view), "ids").size());
-        long id = Incidents.create(Incidents.point("added while the map is open", 40.0, 30.0));
-        try {
-            // The change feed tells the page, which redraws a second later.
-            assertEquals(Boolean.TRUE, browser.await(TOLD_OF, 1));
-            assertEquals(List.of(id), list(rendered(), "ids"));
-        } finally {
-            given().when().delete("/collections/incidents/items/" + id).then().statusCode(204);
-        }
-        // And when it is removed again (heard here, so that no later page redraws for it while it is tested).
-        assertEquals(Boolean.TRUE, browser.await(TOLD_OF, 2));
-        assertEquals(List.of(), list(rendered(), "ids"));
-    }
-
-    /** Waits until the page has heard of arguments[0] changes, then for the redraw that follows a second later. */
-    static final String TOLD_OF = """
-            const done = arguments[arguments.length - 1];
-            const started = Date.now();
-            const wait = () => incidentMap.changes() >= arguments[0] ? setTimeout(() => done(true), 1500)
-                : Date.now() - started > 15000 ? done(false) : setTimeout(wait, 200);
-            wait();""";
 
     /** Clicks the map's canvas where [lon, lat] is drawn, as a user would. */
     void clickOnMap(double lon, double lat) {

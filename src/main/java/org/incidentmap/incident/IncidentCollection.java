@@ -20,7 +20,7 @@ import org.incidentmap.ogcapi.Link;
 public class IncidentCollection implements CollectionProvider<StoredIncident> {
 
     static final String ID = "incidents";
-    private static final CollectionInfo INFO = new CollectionInfo(ID, "incident", "Incidents", "Attacks, security "
+    static final CollectionInfo INFO = new CollectionInfo(ID, "incident", "Incidents", "Attacks, security "
             + "operations, clashes and arrests, with ACLED-style properties.", 1, IncidentQueryables.ALL,
             IncidentFeatureWriter.OUTPUT_PROPERTIES, List.of("title", "category", "occurred_at", "time_precision",
                     "fatalities", "location_name", "admin1", "distance_m"), true,

@@ -70,6 +70,10 @@ final class IncidentFeatureWriter {
     static void write(JsonGenerator out, IncidentMatch match, List<Link> links, FeatureShape shape)
             throws IOException {
         StoredIncident i = match.incident();
+        if (match.deleted() != null) {
+            match.deleted().write(out, i.id());
+            return;
+        }
         out.writeStartObject();
         string(out, TYPE, "Feature");
         out.writeFieldName(ID);

@@ -22,7 +22,7 @@ import org.locationtech.jts.geom.Geometry;
  */
 public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Radius radius, String region,
         Geometry intersects, List<String> categories, Integer fatalitiesMin, Cql2Filter filter, SortBy sortBy,
-        int limit, int offset, String cursor) {
+        int limit, int offset, String cursor, boolean tombstones) {
 
     /**
      * Parses {@code p}, and the queryables among the request's {@code query} given as parameters of their own;
@@ -52,7 +52,8 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
                 sortBy(p),
                 p.limit(),
                 offset(p),
-                p.cursor == null ? null : PageCursor.decode(p.cursor));
+                p.cursor == null ? null : PageCursor.decode(p.cursor),
+                tombstones(p));
     }
 
     private static SortBy sortBy(IncidentItemsParams p) {
@@ -61,6 +62,15 @@ public record IncidentQuery(Bbox bbox, TimeInterval datetime, NearPoint near, Ra
                     + "other listings");
         }
         return SortBy.parse(p.sortby, IncidentQueryables.ALL);
+    }
+
+    private static boolean tombstones(IncidentItemsParams p) {
+        boolean tombstones = p.tombstones();
+        if (tombstones && p.near != null) {
+            throw ProblemException.badParameter("tombstones", "come in id order, as a sync reads them; a near search "
+                    + "is nearest first");
+        }
+        return tombstones;
     }
 
     private static int offset(IncidentItemsParams p) {

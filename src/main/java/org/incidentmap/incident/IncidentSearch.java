@@ -20,6 +20,7 @@ import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PageCursor;
 import org.incidentmap.ogcapi.SpatialSql;
 import org.incidentmap.ogcapi.SqlFilter;
+import org.incidentmap.ogcapi.Tombstone;
 import org.locationtech.jts.geom.Geometry;
 
 /**
@@ -36,10 +37,12 @@ public class IncidentSearch {
     static final String IN_CATEGORIES = "f.category = ANY(:categories)";
     static final String FATALITIES_AT_LEAST = "f.fatalities >= :fatalities_min";
     static final String AFTER_ID = "f.id > :after_id";
-    static final String PAGE_BY_ID = "SELECT " + IncidentRows.COLUMNS + " FROM incident f WHERE %s"
+    static final String PAGE_BY_ID = "SELECT " + IncidentRows.COLUMNS + "%s FROM %s f WHERE %s"
             + " ORDER BY f.id LIMIT :limit";
     static final String ONE = "SELECT " + IncidentRows.COLUMNS + " FROM incident f WHERE f.id = :id";
-    static final String COUNT_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM incident f WHERE %s LIMIT :count_cap) s";
+    static final String COUNT_UP_TO = "SELECT count(*) FROM (SELECT 1 FROM %s f WHERE %s LIMIT :count_cap) s";
+    static final String TABLE = "incident";
+    static final String WITH_TOMBSTONES = Tombstone.withTombstones(IncidentCollection.INFO);
 
     @Inject
     DataSource dataSource;
@@ -84,10 +87,11 @@ public class IncidentSearch {
         }
         SqlFilter page = q.cursor() == null ? filter : filter.copy().and(AFTER_ID, "after_id", afterId(q.cursor()));
         long started = System.nanoTime();
+        String sql = PAGE_BY_ID.formatted(q.tombstones() ? ", f." + Tombstone.COLUMN : "", source(q), page.where());
         PageRows rows = q.offset() == 0
-                ? rows(c, PAGE_BY_ID.formatted(page.where()), with(page, "limit", q.limit() + 1), false, maxPageWeight())
-                : rows(c, PAGE_BY_ID.formatted(page.where()) + " OFFSET :offset",
-                        with(page, "limit", q.limit() + 1, "offset", q.offset()), false, maxPageWeight());
+                ? rows(c, sql, with(page, "limit", q.limit() + 1), false, maxPageWeight(), q.tombstones())
+                : rows(c, sql + " OFFSET :offset", with(page, "limit", q.limit() + 1, "offset", q.offset()), false,
+                        maxPageWeight(), q.tombstones());
         boolean whole = q.cursor() == null && q.offset() == 0 && !rows.cut() && rows.rows().size() <= q.limit();
         if (whole) {
             return page(q, rows, (long) rows.rows().size());
@@ -95,7 +99,12 @@ public class IncidentSearch {
         // numberMatched is optional: a filter whose page was slow (a large, intricate geometry) would cost about
         // as much again to count, so its count is left out rather than doubling the request's time.
         boolean slow = System.nanoTime() - started > COUNT_ONLY_WITHIN_NANOS;
-        return page(q, rows, slow ? null : countUpTo(c, filter, countMax()));
+        return page(q, rows, slow ? null : countUpTo(c, source(q), filter, countMax()));
+    }
+
+    /** What a listing reads: the table, or with tombstones the table and its deleted features. */
+    private static String source(IncidentQuery q) {
+        return q.tombstones() ? WITH_TOMBSTONES : TABLE;
     }
 
     /**
@@ -120,13 +129,13 @@ public class IncidentSearch {
         String next = more ? sort.cursorAfter(sortValues.get(n - 1), all.get(n - 1).incident().id()) : null;
         boolean slow = System.nanoTime() - started > COUNT_ONLY_WITHIN_NANOS;
         Long matched = q.cursor() == null && q.offset() == 0 && !more ? Long.valueOf(n)
-                : slow ? null : countUpTo(c, filter, countMax());
+                : slow ? null : countUpTo(c, TABLE, filter, countMax());
         return new Page<>(all.subList(0, n), matched, next);
     }
 
     /** Counts the matches of {@code filter} up to {@code cap}; null when there are more (not worth counting). */
-    Long countUpTo(Connection c, SqlFilter filter, int cap) throws SQLException {
-        try (PreparedStatement s = new NamedSql(COUNT_UP_TO.formatted(filter.where()))
+    Long countUpTo(Connection c, String source, SqlFilter filter, int cap) throws SQLException {
+        try (PreparedStatement s = new NamedSql(COUNT_UP_TO.formatted(source, filter.where()))
                 .prepare(c, with(filter, "count_cap", cap + 1)); ResultSet rs = s.executeQuery()) {
             rs.next();
             long n = rs.getLong(1);
@@ -161,6 +170,23 @@ public class IncidentSearch {
     static PageRows rows(Connection c, String sql, Map<String, Object> values, boolean distance, long maxWeight)
             throws SQLException {
         return rows(c, sql, values, distance, maxWeight, rs -> { });
+    }
+
+    /** As {@link #rows(Connection, String, Map, boolean, long)}; with {@code tombstones}, rows say if deleted. */
+    static PageRows rows(Connection c, String sql, Map<String, Object> values, boolean distance, long maxWeight,
+            boolean tombstones) throws SQLException {
+        if (!tombstones) {
+            return rows(c, sql, values, distance, maxWeight);
+        }
+        List<String> deletedBy = new ArrayList<>();
+        PageRows rows = rows(c, sql, values, distance, maxWeight, rs -> deletedBy.add(rs.getString(Tombstone.COLUMN)));
+        List<IncidentMatch> marked = new ArrayList<>(rows.rows().size());
+        for (int i = 0; i < rows.rows().size(); i++) {
+            IncidentMatch m = rows.rows().get(i);
+            marked.add(deletedBy.get(i) == null ? m
+                    : new IncidentMatch(m.incident(), null, new Tombstone(deletedBy.get(i), m.incident().updatedAt())));
+        }
+        return new PageRows(marked, rows.cut());
     }
 
     /** As {@link #rows(Connection, String, Map, boolean, long)}, handing every row read to {@code extras} too. */

@@ -139,6 +139,15 @@ public class ItemsParams implements TakesQueryables {
             schema = @Schema(type = SchemaType.STRING, format = "date-time"))
     public String updatedAfter;
 
+    @QueryParam("tombstones")
+    @Parameter(name = "tombstones", in = ParameterIn.QUERY, description = "true: with updated_after, the page lists "
+            + "the features deleted since then too, in the same order and under the same filters (their last state "
+            + "is matched), each as a Feature with a null geometry and properties deleted, deleted_at, deleted_by; "
+            + "a mirror syncing by time then learns of deletions. Not with sortby or near.",
+            style = ParameterStyle.FORM, explode = Explode.FALSE,
+            schema = @Schema(type = SchemaType.BOOLEAN, defaultValue = "false"))
+    public String tombstones;
+
     /**
      * The filter of {@code filter} (in {@code filter-lang}, {@code filter-crs}) and of the queryables given as
      * parameters of their own ({@code admin2=Latakia}) among the request's {@code query}, both over
@@ -151,6 +160,25 @@ public class ItemsParams implements TakesQueryables {
                 StrictRequest.parametersOf(getClass())));
         return updatedAfter == null ? all : Cql2Filter.both(all, Cql2Filter.of(new SqlFilter()
                 .and("f.updated_at > :updated_after", "updated_after", updatedAfter())));
+    }
+
+    /** Whether deleted features are listed too ({@code tombstones=true}, which needs updated_after, not sortby). */
+    public boolean tombstones() {
+        if (tombstones == null || tombstones.strip().equals("false")) {
+            return false;
+        }
+        if (!tombstones.strip().equals("true")) {
+            throw ProblemException.badParameter("tombstones", "'" + tombstones + "' is not true or false");
+        }
+        if (updatedAfter == null) {
+            throw ProblemException.badParameter("tombstones", "lists the features deleted after updated_after; give "
+                    + "updated_after too (an RFC 3339 instant)");
+        }
+        if (sortby != null) {
+            throw ProblemException.badParameter("tombstones", "come in id order, as a sync reads them; leave out "
+                    + "sortby");
+        }
+        return true;
     }
 
     private Instant updatedAfter() {
@@ -182,7 +210,7 @@ public class ItemsParams implements TakesQueryables {
     /** Refuses the parameters of a page of features where none is answered (counts, tiles, exports). */
     public void refuseShape(String why) {
         for (String[] p : new String[][] {{"crs", crs}, {"properties", properties}, {"skipGeometry", skipGeometry},
-            {"offset", offset}}) {
+            {"offset", offset}, {"tombstones", tombstones}}) {
             if (p[1] != null) {
                 throw ProblemException.badParameter(p[0], why);
             }

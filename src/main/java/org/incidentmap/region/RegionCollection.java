@@ -20,7 +20,7 @@ import org.incidentmap.ogcapi.Link;
 public class RegionCollection implements CollectionProvider<Region> {
 
     static final String ID = "regions";
-    private static final CollectionInfo INFO = new CollectionInfo(ID, "region", "Regions", "Named areas (governorate, "
+    static final CollectionInfo INFO = new CollectionInfo(ID, "region", "Regions", "Named areas (governorate, "
             + "city, neighbourhood, town) to query incidents in, by id.", 2, RegionQueryables.ALL,
             RegionFeatureWriter.PROPERTIES, List.of("name", "kind", "approximate"), true,
             Role.ADMIN);

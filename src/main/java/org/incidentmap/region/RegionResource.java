@@ -25,6 +25,7 @@ import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
 import org.incidentmap.ogcapi.FeatureShape;
 import org.incidentmap.ogcapi.ItemsParams;
+import org.incidentmap.ogcapi.FeatureWriter;
 import org.incidentmap.ogcapi.ItemsResponse;
 import org.incidentmap.ogcapi.Link;
 import org.incidentmap.ogcapi.Page;
@@ -57,8 +58,16 @@ public class RegionResource extends CollectionResource<Region> {
                 config.radius().maxMetres());
         FeatureShape shape = params.shape(RegionFeatureWriter.PROPERTIES);
         SortBy sort = SortBy.orById(params.sortby, RegionQueryables.ALL);
-        Page<Region> page = service.find(params.bbox(), cql, sort, params.limit(), params.offset(), params.cursor);
-        return page(page, uri, null, shape, inShape(shape));
+        Page<RegionListing> page = service.find(params.bbox(), cql, sort, params.limit(), params.offset(),
+                params.cursor, params.tombstones());
+        FeatureWriter<Region> region = inShape(shape);
+        return page(page, uri, null, shape, (out, r) -> {
+            if (r.deleted() != null) {
+                r.deleted().write(out, r.id());
+            } else {
+                region.write(out, r.region());
+            }
+        });
     }
 
     @POST

@@ -33,6 +33,7 @@ import org.incidentmap.ogcapi.PropertyReader;
 import org.incidentmap.ogcapi.SpatialSql;
 import org.incidentmap.ogcapi.SqlFilter;
 import org.incidentmap.ogcapi.StoredRows;
+import org.incidentmap.ogcapi.Tombstone;
 import org.incidentmap.problem.ProblemException;
 import org.incidentmap.problem.Violation;
 import org.locationtech.jts.geom.Geometry;
@@ -42,8 +43,10 @@ import org.locationtech.jts.geom.Geometry;
 public class RegionService {
 
     /** A page of ids in an order: the region id, the sort columns, the condition, the order. */
-    static final String PAGE = "SELECT f.id%s FROM region f WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset";
-    static final String COUNT = "SELECT count(*) FROM region f WHERE %s";
+    static final String PAGE = "SELECT f.id, f.updated_at%s FROM %s f WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset";
+    static final String COUNT = "SELECT count(*) FROM %s f WHERE %s";
+    static final String TABLE = "region";
+    static final String WITH_TOMBSTONES = Tombstone.withTombstones(RegionCollection.INFO);
     static final String EXTENT = "SELECT ST_XMin(e) AS xmin, ST_YMin(e) AS ymin, ST_XMax(e) AS xmax, ST_YMax(e) AS ymax"
             + " FROM (SELECT ST_Extent(geom) AS e FROM region) s";
 
@@ -84,10 +87,11 @@ public class RegionService {
     /**
      * Finds one page of regions intersecting {@code bbox} and matching {@code cql} (each when not null), in
      * {@code sort} order, after {@code offset} of them or after the cursor (keyset: it holds the last row's sort
-     * values and id).
+     * values and id); with {@code tombstones}, the regions deleted after updated_after too.
      */
     @Transactional
-    public Page<Region> find(Bbox bbox, Cql2Filter cql, SortBy sort, int limit, int offset, String cursor) {
+    public Page<RegionListing> find(Bbox bbox, Cql2Filter cql, SortBy sort, int limit, int offset, String cursor,
+            boolean tombstones) {
         SqlFilter filter = new SqlFilter();
         if (bbox != null) {
             SpatialSql.bbox(filter, bbox);
@@ -99,30 +103,38 @@ public class RegionService {
         if (cursor != null) {
             sort.after(page, PageCursor.decode(cursor));
         }
-        NamedSql sql = new NamedSql(PAGE.formatted(sort.columns(), page.where(), sort.orderBy()));
+        String source = tombstones ? WITH_TOMBSTONES : TABLE;
+        NamedSql sql = new NamedSql(PAGE.formatted((tombstones ? ", f." + Tombstone.COLUMN : "") + sort.columns(),
+                source, page.where(), sort.orderBy()));
         List<String> ids = new ArrayList<>();
+        Map<String, Tombstone> deleted = new HashMap<>();
         List<Map<String, Object>> sortValues = new ArrayList<>();
         session.doWork(c -> {
             try (PreparedStatement statement = sql.prepare(c, page.values()); ResultSet rs = statement.executeQuery()) {
                 while (rs.next()) {
                     ids.add(rs.getString("id"));
+                    if (tombstones && rs.getString(Tombstone.COLUMN) != null) {
+                        deleted.put(rs.getString("id"), new Tombstone(rs.getString(Tombstone.COLUMN),
+                                rs.getTimestamp("updated_at").toInstant()));
+                    }
                     sortValues.add(sort.read(rs));
                 }
             }
         });
         int n = Math.min(ids.size(), limit);
         String next = ids.size() > limit ? sort.cursorAfter(sortValues.get(n - 1), ids.get(n - 1)) : null;
-        long matched = filter.bind(session.createNativeQuery(COUNT.formatted(filter.where()), Long.class))
+        long matched = filter.bind(session.createNativeQuery(COUNT.formatted(source, filter.where()), Long.class))
                 .getSingleResult();
-        return new Page<>(inOrder(ids.subList(0, n)), matched, next);
+        return new Page<>(inOrder(ids.subList(0, n), deleted), matched, next);
     }
 
-    private static List<Region> inOrder(List<String> ids) {
+    private static List<RegionListing> inOrder(List<String> ids, Map<String, Tombstone> deleted) {
         Map<String, Region> byId = new HashMap<>();
-        if (!ids.isEmpty()) {
-            Region.<Region>list("id in ?1", ids).forEach(r -> byId.put(r.id, r));
+        List<String> live = ids.stream().filter(id -> !deleted.containsKey(id)).toList();
+        if (!live.isEmpty()) {
+            Region.<Region>list("id in ?1", live).forEach(r -> byId.put(r.id, r));
         }
-        return ids.stream().map(byId::get).toList();
+        return ids.stream().map(id -> new RegionListing(id, byId.get(id), deleted.get(id))).toList();
     }
 
     @Transactional

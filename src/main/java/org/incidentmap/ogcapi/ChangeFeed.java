@@ -77,6 +77,11 @@ public class ChangeFeed {
         subscribers.decrementAndGet();
     }
 
+    /** How many live feeds are open now. */
+    public int openFeeds() {
+        return subscribers.get();
+    }
+
     /** The position after every change committed so far: a live reader's start. */
     public Position end(CollectionInfo collection) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(END)) {

@@ -21,6 +21,8 @@ let picking = false;
 let popup = null;
 /** Settles when the tiles asked for by the latest filters have been drawn. */
 let tilesDrawn = Promise.resolve();
+/** Changes the live feed has told of since the page opened. */
+let changes = 0;
 
 function status(text) {
   $('status').textContent = text;
@@ -274,7 +276,52 @@ const ready = new Promise(resolve => map.once('load', resolve)).then(async () =>
     map.fitBounds([[extent[0], extent[1]], [extent[2], extent[3]]], {padding: 40, maxZoom: 10, duration: 0});
   }
   await refresh();
+  followChanges();
 }).catch(e => status(`Could not load the map: ${e.message}`));
+
+/**
+ * Redraws when incidents are added, changed or removed, as the service's change feed (server-sent events) tells:
+ * once a second at most, however many changes arrive. EventSource reconnects by itself, missing none.
+ * The feed is open only while the page is shown: a browser gives a host six HTTP/1.1 connections, and feeds held
+ * by hidden tabs (or by pages kept in the back-forward cache) would leave none for the tiles. A page shown again
+ * redraws once, for what changed meanwhile.
+ */
+function followChanges() {
+  if (!window.EventSource) {
+    return;
+  }
+  let feed = null;
+  let pending = null;
+  const changed = () => {
+    changes += 1;
+    clearTimeout(pending);
+    pending = setTimeout(() => refresh(), 1000);
+  };
+  const open = () => {
+    if (!feed) {
+      feed = new EventSource(`${API}collections/incidents/changes`);
+      for (const op of ['create', 'update', 'delete']) {
+        feed.addEventListener(op, changed);
+      }
+    }
+  };
+  const close = () => {
+    feed?.close();
+    feed = null;
+  };
+  const shownAgain = () => {
+    if (!feed) {
+      open();
+      refresh();
+    }
+  };
+  document.addEventListener('visibilitychange', () => (document.hidden ? close() : shownAgain()));
+  window.addEventListener('pagehide', close);
+  window.addEventListener('pageshow', shownAgain);
+  if (!document.hidden) {
+    open();
+  }
+}
 
 window.incidentMap = {
   map,
@@ -286,4 +333,6 @@ window.incidentMap = {
   /** Single incidents and clusters drawn now, as MapLibre reports them. */
   rendered: () => map.queryRenderedFeatures({layers: CLICKABLE_LAYERS}),
   popupAt: (lon, lat) => popupAt(map.project([lon, lat]), {lng: lon, lat}),
+  /** How many changes the live feed has told of. */
+  changes: () => changes,
 };

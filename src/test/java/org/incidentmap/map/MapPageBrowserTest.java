@@ -8,10 +8,13 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
 import java.net.URL;
 import java.util.List;
 import java.util.Map;
+import org.incidentmap.ogcapi.ChangeFeed;
 import org.incidentmap.support.Browser;
+import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
 import org.incidentmap.support.SeedOnly;
 import org.junit.jupiter.api.AfterAll;
@@ -52,6 +55,9 @@ class MapPageBrowserTest {
               });
             }).catch(e => done({error: String(e)}));
             """;
+
+    @Inject
+    ChangeFeed feeds;
 
     @TestHTTPResource("/map/")
     URL mapPage;
@@ -201,6 +207,54 @@ class MapPageBrowserTest {
                 return f ? f.properties : null;""");
         assertEquals(2L, ((Number) qardaha.get("incidents")).longValue(), String.valueOf(qardaha));
     }
+
+    @Test
+    void shouldDrawAnIncidentAddedWhileThePageIsOpen() {
+        String view = "#map=12/30.0/40.0";
+        assertEquals(0, list(open(view), "ids").size());
+        long id = Incidents.create(Incidents.point("added while the map is open", 40.0, 30.0));
+        try {
+            // The change feed tells the page, which redraws a second later.
+            assertEquals(Boolean.TRUE, browser.await(TOLD_OF, 1));
+            assertEquals(List.of(id), list(rendered(), "ids"));
+        } finally {
+            given().when().delete("/collections/incidents/items/" + id).then().statusCode(204);
+        }
+        // And when it is removed again (heard here, so that no later page redraws for it while it is tested).
+        assertEquals(Boolean.TRUE, browser.await(TOLD_OF, 2));
+        assertEquals(List.of(), list(rendered(), "ids"));
+    }
+
+    @Test
+    void shouldLetGoOfItsFeedWhenLeft() throws InterruptedException {
+        // A page kept for the back button used to keep its feed: six of them took every connection the browser
+        // gives a host, and the next map waited for its tiles.
+        open(LATAKIA_VIEW);
+        assertEquals(1, openFeedsWithin(1));
+        browser.driver().get("about:blank");
+        assertEquals(0, openFeedsWithin(0));
+        browser.driver().navigate().back();
+        assertEquals(1, openFeedsWithin(1), "a page shown again follows the feed again");
+        browser.driver().get("about:blank");
+        assertEquals(0, openFeedsWithin(0));
+    }
+
+    /** The service's open live feeds, once they are {@code expected} or after 10 s. */
+    int openFeedsWithin(int expected) throws InterruptedException {
+        long until = System.nanoTime() + 10_000_000_000L;
+        while (feeds.openFeeds() != expected && System.nanoTime() < until) {
+            Thread.sleep(100);
+        }
+        return feeds.openFeeds();
+    }
+
+    /** Waits until the page has heard of arguments[0] changes, then for the redraw that follows a second later. */
+    static final String TOLD_OF = """
+            const done = arguments[arguments.length - 1];
+            const started = Date.now();
+            const wait = () => incidentMap.changes() >= arguments[0] ? setTimeout(() => done(true), 1500)
+                : Date.now() - started > 15000 ? done(false) : setTimeout(wait, 200);
+            wait();""";
 
     /** Clicks the map's canvas where [lon, lat] is drawn, as a user would. */
     void clickOnMap(double lon, double lat) {

@@ -48,7 +48,7 @@ class CapabilitiesTest {
         assertThat(api.getList(items + ".name"), containsInAnyOrder("bbox", "datetime",
                 "limit", "cursor", "crs", "bbox-crs", "properties", "skipGeometry", "offset", "filter", "filter-lang",
                 "filter-crs", "near", "radius", "region", "intersects", "category", "fatalities_min", "sortby",
-                "updated_after",
+                "updated_after", "tombstones",
                 "title", "description", "sub_category", "occurred_at", "occurred_until", "time_precision",
                 "fatalities", "actors", "location_name", "admin1", "admin2", "geo_precision", "external_id"));
         assertThat(api.getList(items + ".style"), everyItem(equalTo("form")));
@@ -57,7 +57,8 @@ class CapabilitiesTest {
                 equalTo(ItemsParams.MAX_LIMIT));
         assertThat(api.getList("paths.'/collections/regions/items'.get.parameters.name"),
                 containsInAnyOrder("bbox", "datetime", "limit", "cursor", "crs", "bbox-crs", "properties", "skipGeometry",
-                        "offset", "filter", "filter-lang", "filter-crs", "sortby", "updated_after", "id", "name", "kind",
+                        "offset", "filter", "filter-lang", "filter-crs", "sortby", "updated_after", "tombstones", "id", "name",
+                        "kind",
                         "approximate"));
     }
 

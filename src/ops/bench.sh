@@ -223,12 +223,13 @@ for i in "${!names[@]}"; do
   url="$base${paths[$i]}"
   curl -sf -o /dev/null "$url" || { log "GET ${paths[$i]} failed"; exit 1; }
   bytes=$(curl -sf "$url" | wc -c)
-  wrk -t2 "-c$connections" "-d${duration}s" "$url" > /dev/null 2>&1 # warm-up
-  result=$(wrk -t2 "-c$connections" "-d${duration}s" --latency "$url")
+  # wrk leaves answers slower than its timeout (2 s by default) out of the latencies: a slow endpoint showed 0 ms.
+  wrk -t2 "-c$connections" "-d${duration}s" --timeout 60s "$url" > /dev/null 2>&1 # warm-up
+  result=$(wrk -t2 "-c$connections" "-d${duration}s" --timeout 60s --latency "$url")
   rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
   p50=$(wrk_ms "$(echo "$result" | awk '$1 == "50%" {print $2}')")
   p99=$(wrk_ms "$(echo "$result" | awk '$1 == "99%" {print $2}')")
-  solo=$(wrk -t1 -c1 "-d${duration}s" --latency "$url")
+  solo=$(wrk -t1 -c1 "-d${duration}s" --timeout 60s --latency "$url")
   solo_p50=$(wrk_ms "$(echo "$solo" | awk '$1 == "50%" {print $2}')")
   printf '%s\n' "${sqls[$i]}" > "$out/query-$i.sql"
   tps=$(pgbench_db -n -M extended -c "$connections" -j 2 -T "$duration" -f "$out/query-$i.sql" "$db" 2>/dev/null \

@@ -61,16 +61,6 @@ final class IncidentImport implements AutoCloseable {
             + " 'incidents' AND feature_id IN (SELECT feature_id FROM change_log WHERE xid = pg_current_xact_id()"
             + " AND op = 'delete')";
 
-    /**
-     * A large import logs its creates in one INSERT after its COPY rather than through the log's trigger, whose
-     * transition table would first hold a copy of every row. The pause is part of the import's transaction (other
-     * writers wait for it anyway: the import has dropped the table's indexes).
-     */
-    static final String PAUSE_CREATE_LOG = "ALTER TABLE incident DISABLE TRIGGER incident_log_insert";
-    static final String LOG_CREATES = "INSERT INTO change_log (collection, feature_id, op, version, changed_by)"
-            + " SELECT 'incidents', id::text, 'create', version, (SELECT change_author()) FROM incident WHERE id > %d";
-    static final String RESUME_CREATE_LOG = "ALTER TABLE incident ENABLE TRIGGER incident_log_insert";
-
     /** Bytes of a feature, roughly (GeoJSON or CSV), to tell the rows of a body from its declared length. */
     static final long BYTES_PER_ROW = 500;
     /** The table's size as the planner estimates it (no count of a large table). */
@@ -201,10 +191,6 @@ final class IncidentImport implements AutoCloseable {
             long copied = copy.endCopy();
             try (Statement s = connection.createStatement()) {
                 Result result = direct ? merge(s, copied) : move(s, copied);
-                if (direct) {
-                    s.execute(LOG_CREATES.formatted(lastIdBefore));
-                    s.execute(RESUME_CREATE_LOG);
-                }
                 for (String index : rebuild) {
                     s.execute(index);
                 }
@@ -331,7 +317,6 @@ final class IncidentImport implements AutoCloseable {
                 LOG.infof("An import of ~%d rows goes straight into the table; its indexes are built again after it",
                         declaredRows);
                 rebuild = dropSecondaryIndexes(s, true);
-                s.execute(PAUSE_CREATE_LOG);
                 try (ResultSet rs = s.executeQuery("SELECT coalesce(max(id), 0) FROM incident")) {
                     rs.next();
                     lastIdBefore = rs.getLong(1);

@@ -50,7 +50,7 @@ class LargeImportTest {
                 .then().statusCode(201).body("created", equalTo(40));
         assertEquals(indexes, indexes(), "the indexes are built again");
         assertEquals(40, count());
-        // Logged as the import's own INSERT, not through the paused trigger: one create per feature.
+        // The log has one create per feature.
         assertEquals(Map.of("create", 40L), logged());
 
         // A bad row: nothing stored, and the indexes dropped for the load are back (the whole load rolled back).
@@ -76,7 +76,7 @@ class LargeImportTest {
                 .then().statusCode(400).body("detail", containsString("EXT10"));
         assertEquals(60, count());
 
-        // The log's trigger is back for every other write.
+        // And single writes after an import are logged as ever.
         Incidents.create(Incidents.point("one more", 131, -50));
         assertEquals(Map.of("create", 61L, "update", 40L), logged());
     }

@@ -1,13 +1,15 @@
 #!/usr/bin/env bash
 # The project's benchmark: the service side by side with the database doing the same work, on this machine.
 #
-#   bench.sh [--count 1000000] [--duration 10] [--connections 8] [--out target/bench] [--smoke]
+#   bench.sh [--count 1000000] [--duration 5] [--rounds 3] [--connections 8] [--out target/bench] [--smoke]
 #
 # 1. Generates COUNT synthetic incidents (src/ops/synthetic-incidents.sh) in a private cluster under OUT/pg
 #    (kept between runs: regenerated only when the count differs) and starts the service (explicit heap) on it.
 # 2. Queries: for each endpoint, wrk against the service, then pgbench running the SQL the service runs for it
-#    (same statements, same values, plain rows back), interleaved; reports service req/s, pgbench TPS, the ratio,
-#    wrk's p50/p99 and the answer's size.
+#    (same statements, same values, plain rows back), in ROUNDS alternating rounds of DURATION seconds each;
+#    reports the medians of service req/s, pgbench TPS and of each round's ratio (this machine's speed drifts by
+#    half within minutes: one long run of each measured the drift, not the service), wrk's p50/p99 (of the last
+#    round) and the answer's size.
 # 3. Export: the whole table through the service (GeoJSON text sequence, CSV) against psql's COPY ... TO STDOUT.
 # 4. Import of the same COUNT features into an empty table with the service's indexes: the service (POST of a
 #    GeoJSON text sequence), ogr2ogr -f PostgreSQL (with COPY) and psql \copy.
@@ -18,18 +20,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
-count=1000000; duration=10; connections=8; out=target/bench; smoke=false
+count=1000000; duration=5; rounds=3; connections=8; out=target/bench; smoke=false
 while [ $# -gt 0 ]; do
   case "$1" in
     --count) count=$2; shift 2 ;;
     --duration) duration=$2; shift 2 ;;
+    --rounds) rounds=$2; shift 2 ;;
     --connections) connections=$2; shift 2 ;;
     --out) out=$2; shift 2 ;;
-    --smoke) smoke=true; count=10000; duration=1; shift ;;
+    --smoke) smoke=true; count=10000; duration=1; rounds=1; shift ;;
     *) echo "bench: unknown argument $1" >&2; exit 2 ;;
   esac
 done
 [[ "$count" =~ ^[0-9]+$ ]] || { echo "bench: --count takes a number" >&2; exit 2; }
+[[ "$rounds" =~ ^[1-9][0-9]*$ ]] || { echo "bench: --rounds takes a number >= 1" >&2; exit 2; }
 
 free_port() { /usr/bin/python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 # The full run keeps its cluster on a fixed port between runs; a smoke takes free ports (CI, or beside a full run).
@@ -219,25 +223,32 @@ wrk_ms() { # wrk latency like 12.34ms / 1.02s / 850.00us -> ms
   awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n += 0; else if (v ~ /s$/) n *= 1000;
     printf "%.1f", n }'
 }
+median() { printf '%s\n' "$@" | sort -g | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2) }'; }
 for i in "${!names[@]}"; do
   url="$base${paths[$i]}"
   curl -sf -o /dev/null "$url" || { log "GET ${paths[$i]} failed"; exit 1; }
   bytes=$(curl -sf "$url" | wc -c)
   # wrk leaves answers slower than its timeout (2 s by default) out of the latencies: a slow endpoint showed 0 ms.
   wrk -t2 "-c$connections" "-d${duration}s" --timeout 60s "$url" > /dev/null 2>&1 # warm-up
-  result=$(wrk -t2 "-c$connections" "-d${duration}s" --timeout 60s --latency "$url")
-  rps=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
+  printf '%s\n' "${sqls[$i]}" > "$out/query-$i.sql"
+  all_rps=(); all_tps=(); all_ratios=()
+  for _ in $(seq "$rounds"); do
+    result=$(wrk -t2 "-c$connections" "-d${duration}s" --timeout 60s --latency "$url")
+    r=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
+    t=$(pgbench_db -n -M extended -c "$connections" -j 2 -T "$duration" -f "$out/query-$i.sql" "$db" 2>/dev/null \
+      | awk '/^tps/ {print $3; exit}')
+    all_rps+=("$r"); all_tps+=("$t")
+    all_ratios+=("$(awk -v a="$r" -v b="$t" 'BEGIN { printf "%.4f", (b > 0 ? a / b : 0) }')")
+  done
+  rps=$(median "${all_rps[@]}"); tps=$(median "${all_tps[@]}")
+  ratio=$(awk -v m="$(median "${all_ratios[@]}")" 'BEGIN { printf "%.2f", m }')
   p50=$(wrk_ms "$(echo "$result" | awk '$1 == "50%" {print $2}')")
   p99=$(wrk_ms "$(echo "$result" | awk '$1 == "99%" {print $2}')")
   solo=$(wrk -t1 -c1 "-d${duration}s" --timeout 60s --latency "$url")
   solo_p50=$(wrk_ms "$(echo "$solo" | awk '$1 == "50%" {print $2}')")
-  printf '%s\n' "${sqls[$i]}" > "$out/query-$i.sql"
-  tps=$(pgbench_db -n -M extended -c "$connections" -j 2 -T "$duration" -f "$out/query-$i.sql" "$db" 2>/dev/null \
-    | awk '/^tps/ {print $3; exit}')
-  ratio=$(awk -v a="$rps" -v b="$tps" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
   printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "${names[$i]}" "$rps" "$tps" "$ratio" "$p50" "$p99" "$solo_p50" "$bytes" \
     >> "$queries_tsv"
-  log "${names[$i]}: $rps req/s, pgbench $tps tps, x$ratio"
+  log "${names[$i]}: $rps req/s, pgbench $tps tps, x$ratio (rounds: ${all_ratios[*]})"
 done
 
 # 3. Export: the service against COPY of the same rows.
@@ -308,15 +319,16 @@ kill "$sampler_pid" 2>/dev/null || true
 max_rss_mb=$(sort -n "$rss_log" | tail -1 | awk '{printf "%.0f", $1 / 1024}')
 
 # 5. Report.
-/usr/bin/python3 - "$out" "$total" "$max_rss_mb" "$heap" "$connections" "$duration" <<'PY'
+/usr/bin/python3 - "$out" "$total" "$max_rss_mb" "$heap" "$connections" "$duration" "$rounds" <<'PY'
 import csv, os, platform, sys
-out, total, rss, heap, conns, duration = sys.argv[1:]
+out, total, rss, heap, conns, duration, rounds = sys.argv[1:]
 q = list(csv.DictReader(open(os.path.join(out, "queries.tsv")), delimiter="\t"))
 t = list(csv.DictReader(open(os.path.join(out, "transfer.tsv")), delimiter="\t"))
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 lines = [f"Machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; "
          f"{int(total):,} incidents; service heap {heap}, max RSS {rss} MB; wrk and pgbench with {conns} "
-         f"connections for {duration} s each.", "",
+         f"connections, {rounds} alternating rounds of {duration} s each (medians; ratio: median of the rounds').",
+         "",
          f"| endpoint | service req/s | pgbench TPS (same SQL) | ratio | p50 ms | p99 ms | p50 ms, 1 client | bytes |",
          "|---|---:|---:|---:|---:|---:|---:|---:|"]
 for r in q:

@@ -60,7 +60,8 @@ final class NearestFirstSearch {
         int window = (int) Math.ceil((q.limit() + 1) * 1.2) + 50;
         int countMax = search.countMax();
         Long aheadCount = search.countUpTo(connection, IncidentSearch.TABLE, ahead, Math.max(window, countMax));
-        Long matched = q.cursor() == null ? aheadCount : search.countUpTo(connection, IncidentSearch.TABLE, withRadius, countMax);
+        Long matched = q.cursor() == null ? aheadCount
+                : search.countUpTo(connection, IncidentSearch.TABLE, withRadius, countMax);
         if (matched != null && matched > countMax) {
             matched = null;
         }

@@ -43,7 +43,7 @@ import org.locationtech.jts.geom.Geometry;
 public class RegionService {
 
     /** A page of ids in an order: the region id, the sort columns, the condition, the order. */
-    static final String PAGE = "SELECT f.id, f.updated_at%s FROM %s f WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset";
+    static final String PAGE = "SELECT f.id%s FROM %s f WHERE %s ORDER BY %s LIMIT :limit OFFSET :offset";
     static final String COUNT = "SELECT count(*) FROM %s f WHERE %s";
     static final String TABLE = "region";
     static final String WITH_TOMBSTONES = Tombstone.withTombstones(RegionCollection.INFO);
@@ -104,8 +104,9 @@ public class RegionService {
             sort.after(page, PageCursor.decode(cursor));
         }
         String source = tombstones ? WITH_TOMBSTONES : TABLE;
-        NamedSql sql = new NamedSql(PAGE.formatted((tombstones ? ", f." + Tombstone.COLUMN : "") + sort.columns(),
-                source, page.where(), sort.orderBy()));
+        String deletedColumns = tombstones ? ", f.updated_at, f." + Tombstone.COLUMN : "";
+        NamedSql sql = new NamedSql(PAGE.formatted(deletedColumns + sort.columns(), source, page.where(),
+                sort.orderBy()));
         List<String> ids = new ArrayList<>();
         Map<String, Tombstone> deleted = new HashMap<>();
         List<Map<String, Object>> sortValues = new ArrayList<>();

@@ -82,7 +82,7 @@ others=$(cat "$out"/other.* 2>/dev/null | sort | uniq -c | tr '\n' ' ')
 stored=$(psql -X -At -h 127.0.0.1 -p "$pg_port" -U postgres -d incidentmap_kill -c \
   "SELECT count(*) FROM incident WHERE id = ANY('{$(echo "$acknowledged" | paste -sd, -)}'::bigint[])")
 half=$(psql -X -At -h 127.0.0.1 -p "$pg_port" -U postgres -d incidentmap_kill -c \
-  "SELECT count(*) FROM incident i WHERE title LIKE 'kill test %' AND NOT EXISTS (SELECT 1 FROM change_log l
+  "SELECT count(*) FROM incident i WHERE title LIKE 'kill test %' AND NOT EXISTS (SELECT 1 FROM change_log_features l
    WHERE l.collection = 'incidents' AND l.feature_id = i.id::text AND l.op = 'create')")
 log "$count writes acknowledged, $stored of them stored; other answers: ${others:-none}; rows without their change"
 log "log entry: $half; back up $(awk "BEGIN { printf \"%.1f\", $ready - $killed }") s after the kill (2 s of it waiting to restart)"

@@ -24,7 +24,7 @@ public class IncidentCollection implements CollectionProvider<StoredIncident> {
             + "operations, clashes and arrests, with ACLED-style properties.", 1, IncidentQueryables.ALL,
             IncidentFeatureWriter.OUTPUT_PROPERTIES, List.of("title", "category", "occurred_at", "time_precision",
                     "fatalities", "location_name", "admin1", "distance_m"), true,
-            Role.EDITOR);
+            Role.EDITOR, true);
 
     @Inject
     IncidentService service;

@@ -56,10 +56,18 @@ final class IncidentImport implements AutoCloseable {
             + " RETURNING (xmax = 0) AS created)"
             + " SELECT count(*) FILTER (WHERE created), count(*) FILTER (WHERE NOT created) FROM written";
 
-    /** The log of rows this transaction copied in and removed again (merged onto stored ones): never features. */
-    static final String UNLOG_MERGED = "DELETE FROM change_log WHERE xid = pg_current_xact_id() AND collection ="
-            + " 'incidents' AND feature_id IN (SELECT feature_id FROM change_log WHERE xid = pg_current_xact_id()"
-            + " AND op = 'delete')";
+    /**
+     * The log of rows this transaction copied in and removed again (merged onto stored ones): never features. Their
+     * deletes go, and their ids leave the range entry that logged their creates (V11); an emptied entry goes too.
+     */
+    static final String UNLOG_MERGED = "WITH removed AS (DELETE FROM change_log WHERE xid = pg_current_xact_id()"
+            + " AND collection = 'incidents' AND op = 'delete' RETURNING feature_id::bigint AS id),"
+            + " gone AS (SELECT range_agg(int8range(id, id, '[]')) AS ids FROM removed)"
+            + " UPDATE change_log l SET feature_ids = l.feature_ids - g.ids FROM gone g"
+            + " WHERE l.xid = pg_current_xact_id() AND l.collection = 'incidents' AND l.feature_ids IS NOT NULL"
+            + " AND g.ids IS NOT NULL";
+    static final String UNLOG_EMPTIED = "DELETE FROM change_log WHERE xid = pg_current_xact_id()"
+            + " AND collection = 'incidents' AND isempty(feature_ids)";
 
     /** Bytes of a feature, roughly (GeoJSON or CSV), to tell the rows of a body from its declared length. */
     static final long BYTES_PER_ROW = 500;
@@ -236,6 +244,7 @@ final class IncidentImport implements AutoCloseable {
         }
         if (updated > 0) {
             s.execute(UNLOG_MERGED);
+            s.execute(UNLOG_EMPTIED);
         }
         return new Result(copied - updated, updated);
     }

@@ -17,28 +17,34 @@ import org.incidentmap.geo.Bbox;
  * Reads a collection's changes in the order their transactions committed, for mirrors and live maps: a reader
  * stops before the oldest transaction still running, so that a change committed later with a lower seq is never
  * skipped, and a position ({@link Position}: transaction and seq) resumes exactly where the last read stopped.
- * Each change comes with the feature's state: after an update, before a delete, as it is now after a create.
+ * Each change comes with the feature's state: after an update, before a delete, as it is now after a create (a
+ * create whose feature is gone since shows only as its delete).
  */
 @ApplicationScoped
 public class ChangeFeed {
 
-    /** Where a reader stands: after change {@code seq} of transaction {@code xid}. */
-    public record Position(long xid, long seq) {
+    /**
+     * Where a reader stands: after change {@code seq} of transaction {@code xid}, or, inside an entry that created
+     * many features (V11), after its feature {@code item}; {@link #WHOLE} when the entry is read to its end.
+     */
+    public record Position(long xid, long seq, long item) {
 
-        static final Position START = new Position(0, 0);
+        static final long WHOLE = Long.MAX_VALUE;
+        static final Position START = new Position(0, 0, WHOLE);
 
-        /** As an SSE event id and the {@code since} parameter: xid.seq. */
+        /** As an SSE event id and the {@code since} parameter: xid.seq, or xid.seq.item inside an entry. */
         public String text() {
-            return xid + "." + seq;
+            return xid + "." + seq + (item == WHOLE ? "" : "." + item);
         }
 
-        /** Reads {@code text} (xid.seq); null when it is not one. */
+        /** Reads {@code text} (xid.seq or xid.seq.item); null when it is not one. */
         public static Position parse(String text) {
-            if (text == null || !text.strip().matches("[0-9]{1,18}\\.[0-9]{1,18}")) {
+            if (text == null || !text.strip().matches("[0-9]{1,18}\\.[0-9]{1,18}(\\.[0-9]{1,18})?")) {
                 return null;
             }
             String[] parts = text.strip().split("\\.");
-            return new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]));
+            return new Position(Long.parseLong(parts[0]), Long.parseLong(parts[1]),
+                    parts.length == 3 ? Long.parseLong(parts[2]) : WHOLE);
         }
     }
 
@@ -46,16 +52,28 @@ public class ChangeFeed {
     public record Entry(Position position, String featureId, ChangeLog.Change change, String state) {
     }
 
-    static final String PAGE = "SELECT l.xid::text::bigint AS x, l.seq, l.feature_id, l.op, l.version, l.changed_by,"
-            + " l.changed_at, l.changed, l.before, l.after, s.state::text AS state FROM change_log l"
-            + " LEFT JOIN %1$s t ON l.op = 'create' AND t.id::text = l.feature_id"
-            + " CROSS JOIN LATERAL (SELECT coalesce(l.after, l.before, change_row(to_jsonb(t))) AS state) s"
-            + " WHERE l.collection = :collection AND (l.xid::text::bigint, l.seq) > (:xid, :seq)"
-            + " AND l.xid < pg_snapshot_xmin(pg_current_snapshot()) AND %2$s"
-            + " ORDER BY l.xid, l.seq LIMIT :limit";
+    /**
+     * A page of the feed: each entry of one feature with its state, and each entry that created many features
+     * spread into one change per feature still stored, in id order, at most a page of them per entry so that the
+     * page ends early however large the entry. %2$s casts a logged id to the key's type; %3$s filters on s.state.
+     */
+    static final String PAGE = "SELECT l.xid::text::bigint AS x, l.seq, coalesce(l.feature_id, e.item::text) AS"
+            + " feature_id, e.item, l.op, l.version, l.changed_by, l.changed_at, l.changed, l.before, l.after,"
+            + " e.state::text AS state FROM change_log l CROSS JOIN LATERAL (%2$s) e"
+            + " WHERE l.collection = :collection AND (l.xid, l.seq) >= (:xid::text::xid8, :seq)"
+            + " AND l.xid < pg_snapshot_xmin(pg_current_snapshot())"
+            + " ORDER BY l.xid, l.seq, e.item LIMIT :limit";
+    static final String ONE = "SELECT NULL::bigint AS item, s.state FROM (SELECT coalesce(l.after, l.before,"
+            + " (SELECT change_row(to_jsonb(t)) FROM %1$s t WHERE l.op = 'create' AND t.id = l.feature_id%2$s))"
+            + " AS state) s WHERE l.feature_ids IS NULL AND (l.xid, l.seq) > (:xid::text::xid8, :seq)"
+            + " AND s.state IS NOT NULL AND %3$s";
+    static final String RANGE = "(SELECT s.item, s.state FROM (SELECT t.id AS item, change_row(to_jsonb(t)) AS state"
+            + " FROM %1$s t WHERE l.feature_ids IS NOT NULL AND t.id >= lower(l.feature_ids)"
+            + " AND t.id < upper(l.feature_ids) AND t.id <@ l.feature_ids"
+            + " AND (l.xid, l.seq, t.id) > (:xid::text::xid8, :seq, :item)) s WHERE %3$s ORDER BY s.item LIMIT :limit)";
     /** Where a reader that wants only what comes next starts: after everything committed so far. */
-    static final String END = "SELECT coalesce(max(xid::text::bigint), 0), coalesce(max(seq), 0) FROM change_log"
-            + " WHERE collection = ? AND xid < pg_snapshot_xmin(pg_current_snapshot())";
+    static final String END = "SELECT xid::text::bigint, seq FROM change_log WHERE collection = ?"
+            + " AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC LIMIT 1";
     static final String IN_BBOX = "ST_Intersects(ST_GeomFromGeoJSON(s.state -> 'geometry'),"
             + " ST_MakeEnvelope(:west, :south, :east, :north, 4326))";
 
@@ -87,8 +105,7 @@ public class ChangeFeed {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(END)) {
             s.setString(1, collection.id());
             try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                return new Position(rs.getLong(1), rs.getLong(2));
+                return rs.next() ? new Position(rs.getLong(1), rs.getLong(2), Position.WHOLE) : Position.START;
             }
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
@@ -111,13 +128,20 @@ public class ChangeFeed {
             filter.and("s.state ->> :name" + i + " = :value" + i, "name" + i, e.getKey(), "value" + i, e.getValue());
             i++;
         }
-        filter.set("collection", collection.id()).set("xid", from.xid()).set("seq", from.seq()).set("limit", limit);
-        NamedSql sql = new NamedSql(PAGE.formatted(collection.table(), filter.where()));
+        filter.set("collection", collection.id()).set("xid", from.xid()).set("seq", from.seq())
+                .set("item", from.item()).set("limit", limit);
+        String expand = collection.numberedIds() ? ONE + " UNION ALL " + RANGE : ONE;
+        // The feature's id in its column's type, so that the key's index finds it.
+        String idType = collection.numberedIds() ? "::bigint" : "";
+        NamedSql sql = new NamedSql(PAGE.formatted(collection.table(), expand.formatted(collection.table(), idType,
+                filter.where())));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = sql.prepare(c, filter.values());
                 ResultSet rs = s.executeQuery()) {
             List<Entry> entries = new ArrayList<>();
             while (rs.next()) {
-                entries.add(new Entry(new Position(rs.getLong("x"), rs.getLong("seq")), rs.getString("feature_id"),
+                long item = rs.getLong("item");
+                Position at = new Position(rs.getLong("x"), rs.getLong("seq"), rs.wasNull() ? Position.WHOLE : item);
+                entries.add(new Entry(at, rs.getString("feature_id"),
                         ChangeLog.read(rs), rs.getString("state")));
             }
             return entries;

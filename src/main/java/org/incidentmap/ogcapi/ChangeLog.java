@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -25,8 +26,11 @@ import org.incidentmap.geo.StrictJson;
 @ApplicationScoped
 public class ChangeLog {
 
-    static final String OF_FEATURE = "SELECT seq, op, version, changed_by, changed_at, changed, before, after"
-            + " FROM change_log WHERE collection = ? AND feature_id = ? AND seq > ? ORDER BY seq LIMIT ?";
+    static final String COLUMNS = "seq, op, version, changed_by, changed_at, changed, before, after";
+    /** A feature's own entries and, for numbered ids, the entry whose range of created ids holds it (V11). */
+    static final String OF_FEATURE = "SELECT " + COLUMNS + " FROM change_log WHERE collection = ? AND feature_id = ?"
+            + " AND seq > ? UNION ALL SELECT " + COLUMNS + " FROM change_log WHERE collection = ? AND feature_ids @> ?"
+            + " AND seq > ? ORDER BY seq LIMIT ?";
     /** The row as the log keeps it, for the "after" of a create that nothing changed since. */
     static final String ROW = "SELECT change_row(to_jsonb(t)) FROM %s t WHERE t.id::text = ?";
 
@@ -62,7 +66,15 @@ public class ChangeLog {
                 s.setString(1, collection.id());
                 s.setString(2, id);
                 s.setLong(3, afterSeq);
-                s.setInt(4, limit + 1);
+                s.setString(4, collection.id());
+                Long number = collection.numberedIds() ? number(id) : null;
+                if (number == null) {
+                    s.setNull(5, Types.BIGINT);
+                } else {
+                    s.setLong(5, number);
+                }
+                s.setLong(6, afterSeq);
+                s.setInt(7, limit + 1);
                 try (ResultSet rs = s.executeQuery()) {
                     while (rs.next()) {
                         changes.add(read(rs));
@@ -80,6 +92,15 @@ public class ChangeLog {
             return changes;
         } catch (SQLException e) {
             throw new DatabaseFailure(e);
+        }
+    }
+
+    /** {@code id} as a number, or null when it is not one (then no range holds it). */
+    private static Long number(String id) {
+        try {
+            return Long.valueOf(id);
+        } catch (NumberFormatException e) {
+            return null;
         }
     }
 

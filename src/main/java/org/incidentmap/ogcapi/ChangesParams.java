@@ -59,7 +59,7 @@ public class ChangesParams implements TakesQueryables {
         ChangeFeed.Position position = ChangeFeed.Position.parse(given);
         if (position == null) {
             throw ProblemException.badParameter(lastEventId != null ? "Last-Event-ID" : "since", "'" + given
-                    + "' is not a position of this feed (two numbers joined by a dot, as it hands them out)");
+                    + "' is not a position of this feed (two or three numbers joined by dots, as it hands them out)");
         }
         return position;
     }

@@ -15,7 +15,10 @@ import org.incidentmap.cql2.Queryables;
  * @param tableColumns the properties an HTML table of its features shows, in order
  * @param tiled whether it serves vector tiles at /collections/{id}/tiles (OGC API - Tiles)
  * @param writeRole the role a user needs to add, change or remove its features
+ * @param numberedIds whether its ids are bigints the database numbers: the change log then keeps a statement's
+ *        creates as one entry with a range of ids (V11)
  */
 public record CollectionInfo(String id, String table, String title, String description, int position,
-        Queryables queryables, List<String> properties, List<String> tableColumns, boolean tiled, Role writeRole) {
+        Queryables queryables, List<String> properties, List<String> tableColumns, boolean tiled, Role writeRole,
+        boolean numberedIds) {
 }

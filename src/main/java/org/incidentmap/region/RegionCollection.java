@@ -23,7 +23,7 @@ public class RegionCollection implements CollectionProvider<Region> {
     static final CollectionInfo INFO = new CollectionInfo(ID, "region", "Regions", "Named areas (governorate, "
             + "city, neighbourhood, town) to query incidents in, by id.", 2, RegionQueryables.ALL,
             RegionFeatureWriter.PROPERTIES, List.of("name", "kind", "approximate"), true,
-            Role.ADMIN);
+            Role.ADMIN, false);
 
     @Inject
     RegionService service;

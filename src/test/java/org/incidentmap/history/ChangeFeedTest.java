@@ -24,6 +24,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
+import org.incidentmap.support.Regions;
 import org.incidentmap.support.TestIdentity;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +71,52 @@ class ChangeFeedTest {
         String next = later.getString("links.find { it.rel == 'next' }.href");
         assertThat(given().urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath()
                 .getList("changes"), equalTo(List.of()));
+    }
+
+    @Test
+    void shouldSpreadAnImportIntoOneChangePerFeatureAcrossPages() {
+        String area = "-43.1,23.9,-42.9,24.1";
+        String start = changes("since", "0", "limit", "1000").getString("position");
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            features.add(Incidents.point("feed import " + i, -43.0 + (i == 3 ? 10 : 0), 24.0));
+        }
+        given().contentType("application/geo+json").body(Incidents.collection(features))
+                .when().post("/collections/incidents/items").then().statusCode(201).body("created", equalTo(5));
+        List<Integer> ids = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            ids.add(given().queryParam("filter", "title = 'feed import " + i + "'").when()
+                    .get("/collections/incidents/items").then().extract().jsonPath().getInt("features[0].id"));
+        }
+        given().when().delete("/collections/incidents/items/" + ids.get(1)).then().statusCode(204);
+
+        // One entry of the log holds the five creates: pages of two walk through it feature by feature; the one
+        // deleted since shows only its delete, the one outside the area not at all.
+        JsonPath first = changes("bbox", area, "since", start, "limit", "2");
+        assertThat(first.getList("changes.id"), equalTo(List.of(ids.get(0).toString(), ids.get(2).toString())));
+        assertThat(first.getList("changes.op"), equalTo(List.of("create", "create")));
+        assertThat(first.getString("changes[1].feature.title"), equalTo("feed import 2"));
+        assertThat(first.getString("position"), equalTo(first.getString("changes[1].position")));
+        assertThat(first.getString("position"), org.hamcrest.Matchers.endsWith("." + ids.get(2)));
+        JsonPath second = changes("bbox", area, "since", first.getString("position"), "limit", "2");
+        assertThat(second.getList("changes.id"), equalTo(List.of(ids.get(4).toString(), ids.get(1).toString())));
+        assertThat(second.getList("changes.op"), equalTo(List.of("create", "delete")));
+        assertThat(changes("bbox", area, "since", second.getString("position")).getList("changes"),
+                equalTo(List.of()));
+        assertThat(changes("since", start, "limit", "10").getList("changes.id"), equalTo(List.of(
+                ids.get(0).toString(), ids.get(2).toString(), ids.get(3).toString(), ids.get(4).toString(),
+                ids.get(1).toString())));
+
+        // So too a region (one entry per create): created and deleted again, it shows as its delete only.
+        String regions = given().queryParam("since", "0").queryParam("limit", "1000").when()
+                .get("/collections/regions/changes").then().extract().jsonPath().getString("position");
+        given().contentType("application/geo+json").body(Regions.square("feed-town", "Feed town", "town", -43.0,
+                24.0, 0.1)).when().post("/collections/regions/items").then().statusCode(201);
+        given().when().delete("/collections/regions/items/feed-town").then().statusCode(204);
+        JsonPath region = given().queryParam("since", regions).when().get("/collections/regions/changes").then()
+                .statusCode(200).extract().jsonPath();
+        assertThat(region.getList("changes.op"), equalTo(List.of("delete")));
+        assertThat(region.getString("changes[0].feature.name"), equalTo("Feed town"));
     }
 
     @Test

@@ -50,8 +50,9 @@ class LargeImportTest {
                 .then().statusCode(201).body("created", equalTo(40));
         assertEquals(indexes, indexes(), "the indexes are built again");
         assertEquals(40, count());
-        // The log has one create per feature.
+        // The log has one create per feature, all in one entry.
         assertEquals(Map.of("create", 40L), logged());
+        assertEquals(List.of(40L), createdPerEntry());
 
         // A bad row: nothing stored, and the indexes dropped for the load are back (the whole load rolled back).
         given().contentType("application/geo+json-seq").body(sequence(60, 30, "B")).post("/collections/incidents/items")
@@ -69,6 +70,12 @@ class LargeImportTest {
         assertEquals(indexes, indexes());
         // The copies merged onto stored incidents leave no create or delete behind.
         assertEquals(Map.of("create", 60L, "update", 40L), logged());
+        assertEquals(List.of(40L, 20L), createdPerEntry());
+        // Merged onto stored ones only: the import's entry of creates goes with them.
+        given().contentType("application/geo+json-seq").body(sequence(60, -1, "M")).post("/collections/incidents/items")
+                .then().statusCode(200).body("created", equalTo(0)).body("updated", equalTo(60));
+        assertEquals(Map.of("create", 60L, "update", 100L), logged());
+        assertEquals(List.of(40L, 20L), createdPerEntry());
 
         // An external id twice in one file is refused.
         String twice = new String(sequence(12, -1, "D"), StandardCharsets.UTF_8).replace("\"EXT11\"", "\"EXT10\"");
@@ -78,19 +85,33 @@ class LargeImportTest {
 
         // And single writes after an import are logged as ever.
         Incidents.create(Incidents.point("one more", 131, -50));
-        assertEquals(Map.of("create", 61L, "update", 40L), logged());
+        assertEquals(Map.of("create", 61L, "update", 100L), logged());
+        assertEquals(List.of(40L, 20L, 1L), createdPerEntry());
     }
 
-    /** How many changes of incidents the log holds, by operation. */
+    /** How many changes of incidents the log holds, by operation, one per feature (ranges spread out). */
     private Map<String, Long> logged() throws Exception {
         Map<String, Long> ops = new java.util.TreeMap<>();
         try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
-                "SELECT op, count(*) FROM change_log WHERE collection = 'incidents' GROUP BY op")) {
+                "SELECT op, count(*) FROM change_log_features WHERE collection = 'incidents' GROUP BY op")) {
             while (rs.next()) {
                 ops.put(rs.getString(1), rs.getLong(2));
             }
         }
         return ops;
+    }
+
+    /** How many incidents each create entry of the log holds, in order. */
+    private List<Long> createdPerEntry() throws Exception {
+        List<Long> sizes = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); ResultSet rs = c.createStatement().executeQuery(
+                "SELECT (SELECT sum(upper(r) - lower(r)) FROM unnest(feature_ids) r) FROM change_log"
+                        + " WHERE collection = 'incidents' AND op = 'create' ORDER BY seq")) {
+            while (rs.next()) {
+                sizes.add(rs.getLong(1));
+            }
+        }
+        return sizes;
     }
 
     /** {@code n} features with external ids EXT0..EXTn-1, titled "{prefix} i"; feature {@code bad} is invalid. */

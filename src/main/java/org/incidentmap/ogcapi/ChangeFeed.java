@@ -55,7 +55,7 @@ public class ChangeFeed {
     /**
      * A page of the feed: each entry of one feature with its state, and each entry that created many features
      * spread into one change per feature still stored, in id order, at most a page of them per entry so that the
-     * page ends early however large the entry. %2$s casts a logged id to the key's type; %3$s filters on s.state.
+     * page ends early however large the entry. %2$s: ONE, or ONE UNION ALL RANGE.
      */
     static final String PAGE = "SELECT l.xid::text::bigint AS x, l.seq, coalesce(l.feature_id, e.item::text) AS"
             + " feature_id, e.item, l.op, l.version, l.changed_by, l.changed_at, l.changed, l.before, l.after,"
@@ -63,19 +63,28 @@ public class ChangeFeed {
             + " WHERE l.collection = :collection AND (l.xid, l.seq) >= (:xid::text::xid8, :seq)"
             + " AND l.xid < pg_snapshot_xmin(pg_current_snapshot())"
             + " ORDER BY l.xid, l.seq, e.item LIMIT :limit";
+    /** %2$s casts a logged id to the key's type; %3$s filters on s.state. */
     static final String ONE = "SELECT NULL::bigint AS item, s.state FROM (SELECT coalesce(l.after, l.before,"
             + " (SELECT change_row(to_jsonb(t)) FROM %1$s t WHERE l.op = 'create' AND t.id = l.feature_id%2$s))"
             + " AS state) s WHERE l.feature_ids IS NULL AND (l.xid, l.seq) > (:xid::text::xid8, :seq)"
             + " AND s.state IS NOT NULL AND %3$s";
-    static final String RANGE = "(SELECT s.item, s.state FROM (SELECT t.id AS item, change_row(to_jsonb(t)) AS state"
-            + " FROM %1$s t WHERE l.feature_ids IS NOT NULL AND t.id >= lower(l.feature_ids)"
-            + " AND t.id < upper(l.feature_ids) AND t.id <@ l.feature_ids"
-            + " AND (l.xid, l.seq, t.id) > (:xid::text::xid8, :seq, :item)) s WHERE %3$s ORDER BY s.item LIMIT :limit)";
+    /** %3$s filters on the row t: its state is built for the rows of the page only. */
+    static final String RANGE = "(SELECT t.id AS item, change_row(to_jsonb(t)) AS state FROM %1$s t"
+            + " WHERE l.feature_ids IS NOT NULL AND t.id >= lower(l.feature_ids) AND t.id < upper(l.feature_ids)"
+            + " AND t.id <@ l.feature_ids AND (l.xid, l.seq, t.id) > (:xid::text::xid8, :seq, :item) AND %3$s"
+            + " ORDER BY t.id LIMIT :limit)";
     /** Where a reader that wants only what comes next starts: after everything committed so far. */
     static final String END = "SELECT xid::text::bigint, seq FROM change_log WHERE collection = ?"
             + " AND xid < pg_snapshot_xmin(pg_current_snapshot()) ORDER BY xid DESC, seq DESC LIMIT 1";
     static final String IN_BBOX = "ST_Intersects(ST_GeomFromGeoJSON(s.state -> 'geometry'),"
             + " ST_MakeEnvelope(:west, :south, :east, :north, 4326))";
+    static final String ROW_IN_BBOX = "ST_Intersects(t.geom, ST_MakeEnvelope(:west, :south, :east, :north, 4326))";
+
+    /** {@code condition} over a bbox, as two boxes when it crosses the antimeridian. */
+    private static String antimeridian(Bbox bbox, String condition) {
+        return bbox.crossesAntimeridian() ? "(" + condition.replace(":east", "180") + " OR "
+                + condition.replace(":west", "-180") + ")" : condition;
+    }
 
     @Inject
     DataSource dataSource;
@@ -117,24 +126,32 @@ public class ChangeFeed {
      * text properties equal {@code equal} (name to value), in commit order.
      */
     public List<Entry> read(CollectionInfo collection, Position from, Bbox bbox, Map<String, String> equal, int limit) {
-        SqlFilter filter = new SqlFilter();
+        // The same conditions twice: on a logged state (JSON) and on a stored row, whose columns are far cheaper
+        // to test than its JSON is to build (a bbox through 200,000 rows of an import: 28 ms against 19 s).
+        SqlFilter onState = new SqlFilter();
+        List<String> onRow = new ArrayList<>();
         if (bbox != null) {
-            filter.and(bbox.crossesAntimeridian() ? "(" + IN_BBOX.replace(":east", "180") + " OR "
-                    + IN_BBOX.replace(":west", "-180") + ")" : IN_BBOX, "west", bbox.minLon(), "south", bbox.minLat(),
+            onState.and(antimeridian(bbox, IN_BBOX), "west", bbox.minLon(), "south", bbox.minLat(),
                     "east", bbox.maxLon(), "north", bbox.maxLat());
+            onRow.add(antimeridian(bbox, ROW_IN_BBOX));
         }
         int i = 0;
         for (Map.Entry<String, String> e : equal.entrySet()) {
-            filter.and("s.state ->> :name" + i + " = :value" + i, "name" + i, e.getKey(), "value" + i, e.getValue());
+            onState.and("s.state ->> :name" + i + " = :value" + i, "name" + i, e.getKey(), "value" + i, e.getValue());
+            // A column of the collection's queryables (ChangesParams checks the name), as text like ->> gives it.
+            onRow.add("t." + e.getKey() + "::text = :value" + i);
             i++;
         }
-        filter.set("collection", collection.id()).set("xid", from.xid()).set("seq", from.seq())
+        onState.set("collection", collection.id()).set("xid", from.xid()).set("seq", from.seq())
                 .set("item", from.item()).set("limit", limit);
-        String expand = collection.numberedIds() ? ONE + " UNION ALL " + RANGE : ONE;
+        String table = collection.table();
         // The feature's id in its column's type, so that the key's index finds it.
-        String idType = collection.numberedIds() ? "::bigint" : "";
-        NamedSql sql = new NamedSql(PAGE.formatted(collection.table(), expand.formatted(collection.table(), idType,
-                filter.where())));
+        String expand = ONE.formatted(table, collection.numberedIds() ? "::bigint" : "", onState.where());
+        if (collection.numberedIds()) {
+            expand += " UNION ALL " + RANGE.formatted(table, null, onRow.isEmpty() ? "true" : String.join(" AND ", onRow));
+        }
+        NamedSql sql = new NamedSql(PAGE.formatted(table, expand));
+        SqlFilter filter = onState;
         try (Connection c = dataSource.getConnection(); PreparedStatement s = sql.prepare(c, filter.values());
                 ResultSet rs = s.executeQuery()) {
             List<Entry> entries = new ArrayList<>();

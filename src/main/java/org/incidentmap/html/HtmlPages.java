@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -76,14 +77,30 @@ public class HtmlPages {
             });
         }
         columns.removeIf(c -> features.stream().noneMatch(f -> map(f.get("properties")).containsKey(c)));
+        if (columns.isEmpty() && features.stream().anyMatch(f -> map(f.get("properties")).containsKey("deleted"))) {
+            columns.add("deleted");
+        }
         String items = base + "collections/" + collection + "/items/";
         data.put("collection", collection);
         data.put("summary", doc.get("numberReturned") + " shown" + (doc.get("numberMatched") == null ? ""
                 : " of " + doc.get("numberMatched")));
         data.put("columns", columns);
-        data.put("rows", features.stream().map(f -> new Row(String.valueOf(f.get("id")),
-                items + f.get("id") + "?f=html", columns.stream().map(c -> text(map(f.get("properties")).get(c)))
-                        .toList())).toList());
+        data.put("rows", features.stream().map(f -> row(f, items, columns)).toList());
+    }
+
+    /** A feature's row; a tombstone (tombstones=true) says when and by whom it was deleted and links its history. */
+    private static Row row(Map<String, Object> feature, String items, List<String> columns) {
+        Map<String, Object> properties = map(feature.get("properties"));
+        String id = String.valueOf(feature.get("id"));
+        if (Boolean.TRUE.equals(properties.get("deleted"))) {
+            List<String> cells = new ArrayList<>(Collections.nCopies(columns.size(), ""));
+            if (!cells.isEmpty()) {
+                cells.set(0, "deleted " + text(properties.get("deleted_at")) + " by "
+                        + text(properties.get("deleted_by")));
+            }
+            return new Row(id, items + id + "/history", cells);
+        }
+        return new Row(id, items + id + "?f=html", columns.stream().map(c -> text(properties.get(c))).toList());
     }
 
     /** The collection id in /collections/{id}/items. */

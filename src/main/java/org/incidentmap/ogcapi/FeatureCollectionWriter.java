@@ -50,13 +50,28 @@ public final class FeatureCollectionWriter {
         };
     }
 
-    /** Writes a {@code links} member. */
+    /**
+     * Writes a {@code links} member: each link's members in order, null ones left out, as Jackson would write the
+     * record but without a serializer lookup per link (3.5% of a small page's CPU).
+     */
     public static void writeLinks(JsonGenerator out, List<Link> links) throws IOException {
         out.writeArrayFieldStart("links");
         for (Link link : links) {
-            out.writeObject(link);
+            out.writeStartObject();
+            member(out, "href", link.href());
+            member(out, "rel", link.rel());
+            member(out, "type", link.type());
+            member(out, "title", link.title());
+            member(out, "method", link.method());
+            out.writeEndObject();
         }
         out.writeEndArray();
+    }
+
+    private static void member(JsonGenerator out, String name, String value) throws IOException {
+        if (value != null) {
+            out.writeStringField(name, value);
+        }
     }
 
     /** Writes a single feature as a complete JSON document. */

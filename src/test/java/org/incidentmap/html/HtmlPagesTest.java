@@ -94,6 +94,20 @@ class HtmlPagesTest {
     }
 
     @Test
+    void shouldShowADeletedIncidentAsDeletedAndLinkItsHistory() {
+        String since = java.time.Instant.now().minusSeconds(1).toString();
+        long id = Incidents.create(Incidents.point("soon deleted", 36.6, 35.2));
+        given().when().delete("/collections/incidents/items/" + id).then().statusCode(204);
+        String page = given().queryParam("f", "html").queryParam("updated_after", since)
+                .queryParam("tombstones", "true").queryParam("bbox", "36.5,35.1,36.7,35.3").when()
+                .get("/collections/incidents/items").then().statusCode(200).extract().asString();
+        assertTrue(page.contains("/collections/incidents/items/" + id + "/history\""), page);
+        assertTrue(page.contains("<td>deleted 20"), page);
+        assertTrue(page.contains(" by test-admin</td>"), page);
+        assertFalse(page.contains("/collections/incidents/items/" + id + "?f=html"), page);
+    }
+
+    @Test
     void shouldRefuseAnUnknownFormatAsAProblem() {
         given().queryParam("f", "xml").when().get("/collections").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].parameter", equalTo("f"));

@@ -229,7 +229,6 @@ for i in "${!names[@]}"; do
   url="$base${paths[$i]}"
   curl -sf -o /dev/null "$url" || { log "GET ${paths[$i]} failed"; exit 1; }
   bytes=$(curl -sf "$url" | wc -c)
-  # wrk leaves answers slower than its timeout (2 s by default) out of the latencies: a slow endpoint showed 0 ms.
   # Warm-up until the rate stops climbing (at most 6 runs): on 2 cores the JIT compiler takes a core for a minute
   # or more after start, and each endpoint brings code of its own to compile; a service in production is warm.
   warm=0
@@ -241,6 +240,7 @@ for i in "${!names[@]}"; do
   printf '%s\n' "${sqls[$i]}" > "$out/query-$i.sql"
   all_rps=(); all_tps=(); all_ratios=()
   for _ in $(seq "$rounds"); do
+    # wrk leaves answers slower than its timeout (2 s by default) out of the latencies: a slow endpoint showed 0 ms.
     result=$(wrk -t2 "-c$connections" "-d${duration}s" --timeout 60s --latency "$url")
     r=$(echo "$result" | awk '/Requests\/sec/ {print $2}')
     t=$(pgbench_db -n -M extended -c "$connections" -j 2 -T "$duration" -f "$out/query-$i.sql" "$db" 2>/dev/null \

@@ -68,10 +68,10 @@ public class ChangeFeed {
             + " (SELECT change_row(to_jsonb(t)) FROM %1$s t WHERE l.op = 'create' AND t.id = l.feature_id%2$s))"
             + " AS state) s WHERE l.feature_ids IS NULL AND (l.xid, l.seq) > (:xid::text::xid8, :seq)"
             + " AND s.state IS NOT NULL AND %3$s";
-    /** %3$s filters on the row t: its state is built for the rows of the page only. */
+    /** %2$s filters on the row t: its state is built for the rows of the page only. */
     static final String RANGE = "(SELECT t.id AS item, change_row(to_jsonb(t)) AS state FROM %1$s t"
             + " WHERE l.feature_ids IS NOT NULL AND t.id >= lower(l.feature_ids) AND t.id < upper(l.feature_ids)"
-            + " AND t.id <@ l.feature_ids AND (l.xid, l.seq, t.id) > (:xid::text::xid8, :seq, :item) AND %3$s"
+            + " AND t.id <@ l.feature_ids AND (l.xid, l.seq, t.id) > (:xid::text::xid8, :seq, :item) AND %2$s"
             + " ORDER BY t.id LIMIT :limit)";
     /** Where a reader that wants only what comes next starts: after everything committed so far. */
     static final String END = "SELECT xid::text::bigint, seq FROM change_log WHERE collection = ?"
@@ -148,11 +148,10 @@ public class ChangeFeed {
         // The feature's id in its column's type, so that the key's index finds it.
         String expand = ONE.formatted(table, collection.numberedIds() ? "::bigint" : "", onState.where());
         if (collection.numberedIds()) {
-            expand += " UNION ALL " + RANGE.formatted(table, null, onRow.isEmpty() ? "true" : String.join(" AND ", onRow));
+            expand += " UNION ALL " + RANGE.formatted(table, onRow.isEmpty() ? "true" : String.join(" AND ", onRow));
         }
         NamedSql sql = new NamedSql(PAGE.formatted(table, expand));
-        SqlFilter filter = onState;
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = sql.prepare(c, filter.values());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = sql.prepare(c, onState.values());
                 ResultSet rs = s.executeQuery()) {
             List<Entry> entries = new ArrayList<>();
             while (rs.next()) {

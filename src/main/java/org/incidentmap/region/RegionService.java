@@ -6,8 +6,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -15,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.hibernate.Session;
 import org.incidentmap.access.CurrentUser;
 import org.incidentmap.config.ServiceConfig;
@@ -23,6 +26,7 @@ import org.incidentmap.cql2.SortBy;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.ogcapi.ChangeAuthor;
 import org.incidentmap.ogcapi.CollectionExtent;
+import org.incidentmap.ogcapi.DatabaseFailure;
 import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.IfMatch;
 import org.incidentmap.ogcapi.MergePatch;
@@ -52,6 +56,9 @@ public class RegionService {
 
     @Inject
     Session session;
+
+    @Inject
+    DataSource dataSource;
 
     @Inject
     CurrentUser user;
@@ -219,11 +226,15 @@ public class RegionService {
         return ProblemException.notFound("There is no region with id '" + id + "'.");
     }
 
-    @Transactional
+    /** The bbox of every region: one plain JDBC query, a fraction of the CPU of one through Hibernate and JTA. */
     public CollectionExtent extent() {
-        return CollectionExtent.fromRow(session.createNativeQuery(EXTENT, Object[].class)
-                .addScalar("xmin", Double.class).addScalar("ymin", Double.class)
-                .addScalar("xmax", Double.class).addScalar("ymax", Double.class).getSingleResult());
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(EXTENT);
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return CollectionExtent.fromRow(rs, false);
+        } catch (SQLException e) {
+            throw new DatabaseFailure(e);
+        }
     }
 
     private List<Region> read(List<FeatureBody.Located> features, String id) {

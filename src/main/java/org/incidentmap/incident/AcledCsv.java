@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import org.incidentmap.geo.Decimal7;
 import org.incidentmap.geo.Rfc3339;
@@ -19,14 +20,25 @@ import org.locationtech.jts.geom.Point;
  */
 final class AcledCsv {
 
-    record Column(String name, Function<StoredIncident, String> value) {
+    /** A column: its name in the header and how it writes an incident's field into a row. */
+    record Column(String name, BiConsumer<CsvRow, StoredIncident> write) {
+
+        /** A column of text computed from the incident. */
+        Column(String name, Function<StoredIncident, String> value) {
+            this(name, (row, i) -> row.field(value.apply(i)));
+        }
+
+        /** A column of stored free text, copied as the database's UTF-8. */
+        static Column text(String name, Function<StoredIncident, Utf8Text> value) {
+            return new Column(name, (row, i) -> row.field(value.apply(i)));
+        }
     }
 
     private static final Map<String, String> TIME_CODES = Map.of("exact", "1", "day", "1", "week", "2", "month", "3");
     private static final Map<String, String> GEO_CODES = Map.of("exact", "1", "near", "2", "region", "3");
 
     static final List<Column> COLUMNS = List.of(
-            new Column("event_id_cnty", i -> i.externalId()),
+            Column.text("event_id_cnty", StoredIncident::externalId),
             new Column("event_date", i -> utcDate(i.occurredAt()).toString()),
             new Column("year", i -> String.valueOf(utcDate(i.occurredAt()).getYear())),
             new Column("time_precision", i -> TIME_CODES.get(i.timePrecision())),
@@ -46,21 +58,21 @@ final class AcledCsv {
             new Column("iso", i -> null),
             new Column("region", i -> null),
             new Column("country", i -> null),
-            new Column("admin1", i -> i.admin1()),
-            new Column("admin2", i -> i.admin2()),
+            Column.text("admin1", StoredIncident::admin1),
+            Column.text("admin2", StoredIncident::admin2),
             new Column("admin3", i -> null),
-            new Column("location", i -> i.locationName()),
+            Column.text("location", StoredIncident::locationName),
             new Column("latitude", i -> Decimal7.text(representativePoint(i.geom()).getY())),
             new Column("longitude", i -> Decimal7.text(representativePoint(i.geom()).getX())),
             new Column("geo_precision", i -> i.geoPrecision() == null ? null : GEO_CODES.get(i.geoPrecision())),
             new Column("source", i -> sourceNames(i.sources())),
             new Column("source_scale", i -> null),
-            new Column("notes", i -> i.description()),
+            Column.text("notes", StoredIncident::description),
             new Column("fatalities", i -> i.fatalities() == null ? null : String.valueOf(i.fatalities())),
             new Column("tags", i -> null),
             new Column("timestamp", i -> String.valueOf(i.updatedAt().getEpochSecond())),
             new Column("id", i -> String.valueOf(i.id())),
-            new Column("title", i -> i.title()),
+            Column.text("title", StoredIncident::title),
             new Column("occurred_at", i -> Rfc3339.format(i.occurredAt())),
             new Column("occurred_until", i -> i.occurredUntil() == null ? null : Rfc3339.formatEnd(i.occurredUntil())),
             new Column("time_precision_name", i -> i.timePrecision()),

@@ -13,7 +13,7 @@ final class CsvSink implements FeatureSink<IncidentMatch> {
 
     private final OutputStream out;
     private final boolean distance;
-    private final StringBuilder row = new StringBuilder(1024);
+    private final CsvRow row = new CsvRow();
 
     CsvSink(OutputStream stream, boolean distance) throws IOException {
         this.out = new BufferedOutputStream(stream, 1 << 16);
@@ -27,20 +27,21 @@ final class CsvSink implements FeatureSink<IncidentMatch> {
 
     @Override
     public void write(IncidentMatch match) throws IOException {
-        row.setLength(0);
+        row.clear();
         StoredIncident incident = match.incident();
-        for (AcledCsv.Column column : COLUMNS) {
-            AcledCsv.appendField(row, column.value().apply(incident));
-            row.append(',');
+        for (int k = 0; k < COLUMNS.length; k++) {
+            if (k > 0) {
+                row.append(',');
+            }
+            COLUMNS[k].write().accept(row, incident);
         }
         if (distance) {
-            row.append(Math.round(match.distanceMetres() * 100) / 100.0);
-        } else {
-            row.setLength(row.length() - 1);
+            row.append(',');
+            row.field(String.valueOf(Math.round(match.distanceMetres() * 100) / 100.0));
         }
-        row.append("\r\n");
-        // Whole rows to bytes: ASCII text (most of it) is copied, not pushed through a charset encoder.
-        out.write(row.toString().getBytes(StandardCharsets.UTF_8));
+        row.append('\r');
+        row.append('\n');
+        row.writeTo(out);
     }
 
     @Override

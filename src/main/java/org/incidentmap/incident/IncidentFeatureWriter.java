@@ -2,6 +2,7 @@ package org.incidentmap.incident;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
@@ -144,6 +145,23 @@ final class IncidentFeatureWriter {
             throws IOException {
         if (shape.has(name.getValue())) {
             string(out, name, value);
+        }
+    }
+
+    /** Writes property {@code name} when {@code shape} has it, copying the text's UTF-8 when writing bytes. */
+    private static void string(JsonGenerator out, FeatureShape shape, SerializedString name, Utf8Text value)
+            throws IOException {
+        if (!shape.has(name.getValue())) {
+            return;
+        }
+        out.writeFieldName(name);
+        if (value == null) {
+            out.writeNull();
+        } else if (out instanceof UTF8JsonGenerator) {
+            // Escapes what JSON must, copies the rest; the other generators (trees, writers) cannot take bytes.
+            out.writeUTF8String(value.bytes(), 0, value.length());
+        } else {
+            out.writeString(value.toString());
         }
     }
 

@@ -46,10 +46,15 @@ final class IncidentRows {
     static StoredIncident read(ResultSet rs) throws SQLException {
         int fatalities = rs.getInt(9);
         Integer fatalitiesOrNull = rs.wasNull() ? null : fatalities;
-        return new StoredIncident(rs.getLong(1), rs.getString(19), rs.getString(2), rs.getString(3),
+        return new StoredIncident(rs.getLong(1), text(rs, 19), text(rs, 2), text(rs, 3),
                 rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), fatalitiesOrNull,
-                texts(rs.getArray(10)), rs.getString(11), rs.getString(12), rs.getString(13), rs.getString(14),
+                texts(rs.getArray(10)), text(rs, 11), text(rs, 12), text(rs, 13), rs.getString(14),
                 sources(rs.getString(15)), geometry(rs.getBytes(16)), instant(rs, 17), instant(rs, 18), rs.getLong(20));
+    }
+
+    /** A text column as the bytes the driver received (for text, binary and text transfer send the same bytes). */
+    private static Utf8Text text(ResultSet rs, int column) throws SQLException {
+        return Utf8Text.ofUtf8(rs.getBytes(column));
     }
 
     /** A timestamptz column; through java.sql.Timestamp, several times cheaper than OffsetDateTime here. */

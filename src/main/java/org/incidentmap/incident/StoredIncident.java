@@ -7,11 +7,11 @@ import org.locationtech.jts.geom.Geometry;
 /**
  * An incident as read from the database, for writing out. Kept apart from the {@link Incident} entity because
  * Hibernate's bytecode enhancement tracks every field write of an entity: building a million entities for an
- * export spent an eighth of its time in that tracking.
+ * export spent an eighth of its time in that tracking. Free text stays in the UTF-8 the database sent.
  */
-public record StoredIncident(long id, String externalId, String title, String description, String category,
+public record StoredIncident(long id, Utf8Text externalId, Utf8Text title, Utf8Text description, String category,
         String subCategory, Instant occurredAt, Instant occurredUntil, String timePrecision, Integer fatalities,
-        List<String> actors, String locationName, String admin1, String admin2, String geoPrecision,
+        List<String> actors, Utf8Text locationName, Utf8Text admin1, Utf8Text admin2, String geoPrecision,
         List<Source> sources, Geometry geom, Instant createdAt, Instant updatedAt, long version) {
 
     /** Bytes per vertex of a geometry held in memory (two doubles), the unit of {@link #weight()}. */
@@ -22,14 +22,19 @@ public record StoredIncident(long id, String externalId, String title, String de
      * export batch at a total weight, so that a page of large geometries cannot exhaust the heap.
      */
     long weight() {
-        long chars = length(title) + length(description) + length(locationName) + length(admin1) + length(admin2);
+        long bytes = length(title) + length(description) + length(locationName) + length(admin1) + length(admin2);
+        long chars = 0;
         for (String actor : actors) {
             chars += actor.length();
         }
         for (Source source : sources) {
             chars += length(source.name()) + length(source.url());
         }
-        return (long) geom.getNumPoints() * VERTEX_BYTES + 2 * chars;
+        return (long) geom.getNumPoints() * VERTEX_BYTES + bytes + 2 * chars;
+    }
+
+    private static int length(Utf8Text text) {
+        return text == null ? 0 : text.length();
     }
 
     private static int length(String text) {
@@ -38,8 +43,8 @@ public record StoredIncident(long id, String externalId, String title, String de
 
     /** The stored state of an entity just written. */
     static StoredIncident of(Incident i) {
-        return new StoredIncident(i.id, i.externalId, i.title, i.description, i.category, i.subCategory,
-                i.occurredAt, i.occurredUntil, i.timePrecision, i.fatalities, List.copyOf(i.actors), i.locationName,
-                i.admin1, i.admin2, i.geoPrecision, List.copyOf(i.sources), i.geom, i.createdAt, i.updatedAt, i.version);
+        return new StoredIncident(i.id, Utf8Text.of(i.externalId), Utf8Text.of(i.title), Utf8Text.of(i.description),
+                i.category, i.subCategory, i.occurredAt, i.occurredUntil, i.timePrecision, i.fatalities,
+                List.copyOf(i.actors), Utf8Text.of(i.locationName), Utf8Text.of(i.admin1), Utf8Text.of(i.admin2), i.geoPrecision, List.copyOf(i.sources), i.geom, i.createdAt, i.updatedAt, i.version);
     }
 }

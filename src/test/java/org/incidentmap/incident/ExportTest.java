@@ -114,6 +114,35 @@ class ExportTest {
     }
 
     @Test
+    void shouldWriteFreeTextExactlyInEveryFormat() throws Exception {
+        // Free text goes out as the database's own UTF-8 bytes: escaping and multi-byte characters must survive.
+        String title = "Raid on \"Al-Sheikh Daher\" \\ caf\u00e9 \u2014 \u0627\u0644\u0644\u0627\u0630\u0642\u064a\u0629 \ud83d\ude93";
+        String notes = "tab\there, comma; \"quoted\"\r\nsecond line \u00e9";
+        Map<String, Object> f = Incidents.point(title, 101.5, -40);
+        Incidents.properties(f).put("description", notes);
+        Incidents.properties(f).put("location_name", "Lattaqui\u00e9, \"old town\"");
+        Incidents.properties(f).put("actors", List.of("Forces de s\u00e9curit\u00e9, \"Lattaqui\u00e9\""));
+        long id = Incidents.create(f);
+        String box = "101.4,-40.1,101.6,-39.9";
+
+        given().get("/collections/incidents/items/" + id).then().statusCode(200)
+                .body("properties.title", equalTo(title)).body("properties.description", equalTo(notes));
+        String seq = given().queryParam("bbox", box).queryParam("f", "geojsonseq")
+                .get("/collections/incidents/export").then().statusCode(200).extract().asString();
+        JsonNode exported = JSON.readTree(seq.substring(1));
+        assertEquals(title, exported.at("/properties/title").asText());
+        assertEquals(notes, exported.at("/properties/description").asText());
+        String csv = given().queryParam("bbox", box).queryParam("f", "csv")
+                .get("/collections/incidents/export").then().statusCode(200).extract().asString();
+        List<List<String>> rows = Csv.parse(csv);
+        Map<String, String> row = Csv.named(rows.get(0), rows.get(1));
+        assertEquals(title, row.get("title"));
+        assertEquals(notes, row.get("notes"));
+        assertEquals("Lattaqui\u00e9, \"old town\"", row.get("location"));
+        assertEquals("Forces de s\u00e9curit\u00e9, \"Lattaqui\u00e9\"", row.get("actor1"));
+    }
+
+    @Test
     void shouldChooseTheFormatByAcceptWhenFIsAbsent() {
         given().queryParam("bbox", BOX).accept("text/csv").get("/collections/incidents/export")
                 .then().statusCode(200).contentType(startsWith("text/csv"));

@@ -88,7 +88,7 @@ trap cleanup EXIT
 
 start_service() { # database
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$1" QUARKUS_HTTP_PORT=$http_port \
-    INCIDENTMAP_SEED_ENABLED=true java "-Xmx$heap" -jar target/quarkus-app/quarkus-run.jar \
+    INCIDENTMAP_SEED_ENABLED=true java "-Xmx$heap" -XX:+UseParallelGC -jar target/quarkus-app/quarkus-run.jar \
     > "$out/service.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 120); do
@@ -289,7 +289,7 @@ kill "$service_pid"; wait "$service_pid" 2>/dev/null || true
 psql_db postgres -c "DROP DATABASE IF EXISTS $import_db" -c "CREATE DATABASE $import_db"
 psql_db "$import_db" -c "CREATE EXTENSION postgis"
 QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/$import_db" INCIDENTMAP_SEED_ENABLED=false \
-  QUARKUS_HTTP_PORT=$http_port java "-Xmx$heap" -jar target/quarkus-app/quarkus-run.jar \
+  QUARKUS_HTTP_PORT=$http_port java "-Xmx$heap" -XX:+UseParallelGC -jar target/quarkus-app/quarkus-run.jar \
   > "$out/service-import.log" 2>&1 &
 service_pid=$!
 for _ in $(seq 120); do curl -sf -o /dev/null "$base/q/health/ready" && break; sleep 0.5; done
@@ -344,7 +344,7 @@ q = list(csv.DictReader(open(os.path.join(out, "queries.tsv")), delimiter="\t"))
 t = list(csv.DictReader(open(os.path.join(out, "transfer.tsv")), delimiter="\t"))
 cpu = next((l.split(":", 1)[1].strip() for l in open("/proc/cpuinfo") if l.startswith("model name")), "?")
 lines = [f"Machine: {os.cpu_count()} cores ({cpu}), {platform.system()} {platform.release()}; "
-         f"{int(total):,} incidents; service heap {heap}, max RSS {rss} MB; wrk and pgbench with {conns} "
+         f"{int(total):,} incidents; service heap {heap} (parallel GC), max RSS {rss} MB; wrk and pgbench with {conns} "
          f"connections, {rounds} alternating rounds of {duration} s each (medians; ratio: median of the rounds').",
          "",
          f"| endpoint | service req/s | pgbench TPS (same SQL) | ratio | p50 ms | p99 ms | p50 ms, 1 client | bytes |",

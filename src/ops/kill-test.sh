@@ -35,7 +35,7 @@ trap cleanup EXIT
 
 start_service() {
   QUARKUS_DATASOURCE_JDBC_URL="jdbc:postgresql://127.0.0.1:$pg_port/incidentmap_kill" QUARKUS_HTTP_PORT=$http_port \
-    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$out/keys/public.pem" java -Xmx256m -jar target/quarkus-app/quarkus-run.jar \
+    MP_JWT_VERIFY_PUBLICKEY_LOCATION="$out/keys/public.pem" java -Xmx256m -XX:+UseParallelGC -jar target/quarkus-app/quarkus-run.jar \
     >> "$out/service.log" 2>&1 &
   service_pid=$!
   for _ in $(seq 240); do curl -sf -o /dev/null "$base/q/health/ready" && return; sleep 0.25; done

@@ -31,5 +31,7 @@ An administrator's (regions, API keys): src/ops/tokens.sh mint --dir .keys --use
 MSG
 fi
 # An explicit heap (JAVA_OPTS to change): 256 MB carries million-incident exports and imports; the benchmark
-# (src/ops/bench.sh) keeps the whole process under 512 MB.
-java ${JAVA_OPTS:--Xmx256m} -jar target/quarkus-app/quarkus-run.jar
+# (src/ops/bench.sh) keeps the whole process under 512 MB. The parallel collector: on 2 cores and this heap it keeps
+# 25 MB less for itself than G1 and served pages as fast or faster (bbox 1000: 202 against 160 req/s, p99 79 ms
+# against 99 ms).
+java ${JAVA_OPTS:--Xmx256m -XX:+UseParallelGC} -jar target/quarkus-app/quarkus-run.jar

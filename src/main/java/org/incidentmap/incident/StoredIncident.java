@@ -45,6 +45,7 @@ public record StoredIncident(long id, Utf8Text externalId, Utf8Text title, Utf8T
     static StoredIncident of(Incident i) {
         return new StoredIncident(i.id, Utf8Text.of(i.externalId), Utf8Text.of(i.title), Utf8Text.of(i.description),
                 i.category, i.subCategory, i.occurredAt, i.occurredUntil, i.timePrecision, i.fatalities,
-                List.copyOf(i.actors), Utf8Text.of(i.locationName), Utf8Text.of(i.admin1), Utf8Text.of(i.admin2), i.geoPrecision, List.copyOf(i.sources), i.geom, i.createdAt, i.updatedAt, i.version);
+                List.copyOf(i.actors), Utf8Text.of(i.locationName), Utf8Text.of(i.admin1), Utf8Text.of(i.admin2),
+                i.geoPrecision, List.copyOf(i.sources), i.geom, i.createdAt, i.updatedAt, i.version);
     }
 }

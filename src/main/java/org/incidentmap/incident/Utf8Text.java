@@ -27,11 +27,6 @@ public final class Utf8Text {
         return text == null ? null : new Utf8Text(text.getBytes(StandardCharsets.UTF_8), text);
     }
 
-    /** {@code text} decoded, or null for null. */
-    static String string(Utf8Text text) {
-        return text == null ? null : text.toString();
-    }
-
     /** The UTF-8 bytes; callers only read them. */
     byte[] bytes() {
         return bytes;

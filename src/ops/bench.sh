@@ -129,22 +129,52 @@ by_id() { # where limit [after_id]: a page by id; counted unless it holds the wh
   if [ -n "${3:-}" ] || [ "$rows" -gt "$2" ]; then sql="$sql"$'\n'"$(count_up_to "$1")"; fi
   echo "$sql"
 }
-near() { # lon lat metres limit
-  local c="ST_SetSRID(ST_MakePoint($1, $2), 4326)::geography" within
-  within="ST_DWithin(f.geom::geography, $c, $3)"
-  local window=$(( ( ($4 + 1) * 12 + 9 ) / 10 + 50 ))
-  local ahead; ahead=$(psql_db "$db" -c "$(count_up_to "$within")")
-  local sql; sql="$(count_up_to "$within")"
-  if [ "$ahead" -ge "$window" ]; then
-    sql="$sql"$'\n'"SELECT f.* FROM (SELECT w.*, count(*) OVER () AS window_rows, max(w.sphere_m) OVER () AS window_reach\
- FROM (SELECT $COLS, ST_Distance(f.geom::geography, $c) AS distance_m, (f.geom::geography <-> $c) AS sphere_m\
- FROM incident f WHERE true ORDER BY (f.geom::geography <-> $c) LIMIT $window) w) f WHERE f.distance_m <= $3 AND true\
- ORDER BY f.distance_m, f.id LIMIT $(($4 + 1));"
-  else
-    sql="$sql"$'\n'"SELECT f.* FROM (SELECT $COLS, ST_Distance(f.geom::geography, $c) AS distance_m FROM incident f\
- WHERE $within) f WHERE true ORDER BY f.distance_m, f.id LIMIT $(($4 + 1));"
+near() { # lon lat metres limit: the statements NearestFirstSearch.find runs for a first page, in its order
+  local lon=$1 lat=$2 r=$3 limit=$4
+  local c="ST_SetSRID(ST_MakePoint($lon, $lat), 4326)::geography" within
+  within="ST_DWithin(f.geom::geography, $c, $r)"
+  local window=$(( ( (limit + 1) * 12 + 9 ) / 10 + 50 ))
+  # ExpectedMatches: the grid cells under the circle's box, and the share of their area the circle covers.
+  local x0 x1 y0 y1 area
+  IFS=, read -r x0 x1 y0 y1 area < <(psql_db "$db" -F, -c "SELECT floor(((l - d / s) * h / 180 + h) / k),\
+ floor(((l + d / s) * h / 180 + h) / k), floor((h - ln(tan(radians(45 + (a + d) / 2))) * 6378137) / k),\
+ floor((h - ln(tan(radians(45 + (a - d) / 2))) * 6378137) / k), (k * s) ^ 2 FROM (SELECT $lon AS l, $lat AS a,\
+ $r / 111320.0 AS d, cos(radians($lat)) AS s, 20037508.342789244 AS h, 9783.93962050256 AS k) v")
+  local cells="SELECT coalesce(sum(c.n), 0) FROM incident_cell c WHERE c.cx BETWEEN $x0 AND $x1 AND c.cy BETWEEN $y0 AND $y1;"
+  local sql="$cells" n; n=$(psql_db "$db" -c "$cells")
+  if awk -v n="$n" -v r="$r" -v a="$area" -v k=$(( (x1 - x0 + 1) * (y1 - y0 + 1) )) -v w="$window" \
+      'BEGIN { exit !(n * 3.14159265 * r * r / (a * k) < w) }'; then
+    sql="$sql"$'\n'"SELECT f.* FROM (SELECT m.*, count(*) OVER () AS matched_rows FROM (SELECT $COLS,\
+ ST_Distance(f.geom::geography, $c) AS distance_m FROM incident f WHERE $within LIMIT $window) m) f WHERE true\
+ ORDER BY f.distance_m, f.id LIMIT $((limit + 1));"
+    if [ "$(psql_db "$db" -c "SELECT count(*) FROM (SELECT 1 FROM incident f WHERE $within LIMIT $window) s")" -lt "$window" ]; then
+      echo "$sql"; return
+    fi
   fi
-  echo "$sql"
+  local inner="SELECT w.*, count(*) OVER () AS window_rows, count(*) FILTER (WHERE w.distance_m <= $r) OVER () AS window_inside,\
+ max(w.sphere_m) OVER () AS window_reach FROM (SELECT $COLS, ST_Distance(f.geom::geography, $c) AS distance_m,\
+ (f.geom::geography <-> $c) AS sphere_m FROM incident f WHERE true ORDER BY (f.geom::geography <-> $c) LIMIT $window) w"
+  sql="$sql"$'\n'"SELECT f.* FROM ($inner) f WHERE f.distance_m <= $r AND true ORDER BY f.distance_m, f.id LIMIT $((limit + 1));"
+  local rows inside reach
+  IFS=, read -r rows inside reach < <(psql_db "$db" -F, -c "SELECT window_rows, window_inside, window_reach FROM ($inner) f LIMIT 1")
+  # The page of these queries ends inside the window (checked in the service's statement log); then numberMatched:
+  # none needed when the window reached past the radius, else the inscribed box's count, then the exact one.
+  if [ "$rows" -lt "$window" ] || awk -v r="$r" -v d="$reach" 'BEGIN { exit !(r < d * 0.99) }' \
+      || [ "$inside" -gt 10000 ]; then
+    echo "$sql"; return
+  fi
+  if awk -v rows="$rows" -v r="$r" -v d="$reach" 'BEGIN { exit !(r <= 100000 && rows * (r / d) ^ 2 > 10000) }'; then
+    local box
+    box=$(awk -v lon="$lon" -v lat="$lat" -v r="$r" 'BEGIN { pi = atan2(0, -1); h = r * 0.97 / sqrt(2); dlat = h / 111700
+      s = lat - dlat; n = lat + dlat; e = (s <= 0 && n >= 0) ? 0 : (s < 0 ? -n : s)
+      dlon = h / (111700 * cos(e * pi / 180)); printf "%.9f, %.9f, %.9f, %.9f", lon - dlon, s, lon + dlon, n }')
+    local in_box="ST_Intersects(f.geom, ST_MakeEnvelope($box, 4326))"
+    sql="$sql"$'\n'"$(count_up_to "$in_box")"
+    if [ "$(psql_db "$db" -c "$(count_up_to "$in_box")")" -gt 10000 ]; then
+      echo "$sql"; return
+    fi
+  fi
+  echo "$sql"$'\n'"$(count_up_to "$within")"
 }
 region_wkt=$(psql_db "$db" -c "SELECT ST_AsText(geom) FROM region WHERE id = 'latakia-governorate'")
 in_region="ST_Intersects(f.geom, ST_GeomFromText('$region_wkt', 4326))"

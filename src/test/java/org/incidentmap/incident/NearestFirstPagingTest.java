@@ -12,8 +12,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Random;
 import org.incidentmap.support.Incidents;
 import org.incidentmap.support.PostgisTestResource;
 import org.junit.jupiter.api.Test;
@@ -33,8 +31,8 @@ class NearestFirstPagingTest {
 
     @Test
     void shouldPageManyRadiusMatchesInTheOrderOfAFullSort() {
-        storeRing(100, 200, 9_000, 1);
-        storeRing(30, 11_000, 14_000, 2);
+        Incidents.storeRing(LON, LAT, 100, 200, 9_000, 1);
+        Incidents.storeRing(LON, LAT, 30, 11_000, 14_000, 2);
         String near = LON + "," + LAT;
 
         JsonPath all = given().config(Incidents.DOUBLES).queryParam("near", near).queryParam("radius", "10km")
@@ -59,21 +57,5 @@ class NearestFirstPagingTest {
             assertThat(distances.get(i), greaterThanOrEqualTo(distances.get(i - 1)));
         }
         assertThat(distances, everyItem(lessThan(10_000.0)));
-    }
-
-    /** Stores {@code n} incidents at random distances in [minMetres, maxMetres] around the centre. */
-    private static void storeRing(int n, double minMetres, double maxMetres, long seed) {
-        Random random = new Random(seed);
-        double metresPerDegreeLat = 111_100;
-        double metresPerDegreeLon = metresPerDegreeLat * Math.cos(Math.toRadians(LAT));
-        List<Map<String, Object>> features = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            double d = minMetres + random.nextDouble() * (maxMetres - minMetres);
-            double bearing = random.nextDouble() * 2 * Math.PI;
-            features.add(Incidents.point("Ring " + seed + " incident " + i,
-                    LON + d * Math.sin(bearing) / metresPerDegreeLon, LAT + d * Math.cos(bearing) / metresPerDegreeLat));
-        }
-        given().contentType("application/geo+json").body(Incidents.collection(features))
-                .post(ITEMS).then().statusCode(201);
     }
 }

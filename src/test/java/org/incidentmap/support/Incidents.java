@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 
 /** Builds incident Features for API tests and stores them through the API. */
 public final class Incidents {
@@ -47,6 +48,25 @@ public final class Incidents {
 
     public static Map<String, Object> collection(List<Map<String, Object>> features) {
         return Map.of("type", "FeatureCollection", "features", new ArrayList<>(features));
+    }
+
+    /**
+     * Stores {@code n} incidents at random distances in [minMetres, maxMetres] and random bearings around
+     * (lon, lat), placed with a flat approximation good to a few metres in the ring.
+     */
+    public static void storeRing(double lon, double lat, int n, double minMetres, double maxMetres, long seed) {
+        Random random = new Random(seed);
+        double metresPerDegreeLat = 111_100;
+        double metresPerDegreeLon = metresPerDegreeLat * Math.cos(Math.toRadians(lat));
+        List<Map<String, Object>> features = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            double d = minMetres + random.nextDouble() * (maxMetres - minMetres);
+            double bearing = random.nextDouble() * 2 * Math.PI;
+            features.add(point("Ring " + seed + " incident " + i, lon + d * Math.sin(bearing) / metresPerDegreeLon,
+                    lat + d * Math.cos(bearing) / metresPerDegreeLat));
+        }
+        given().contentType("application/geo+json").body(collection(features))
+                .post("/collections/incidents/items").then().statusCode(201);
     }
 
     /** Stores {@code feature} and returns its id. */

@@ -110,10 +110,15 @@ final class NearestFirstSearch {
         if (matched[0] >= window) {
             return null;
         }
-        if (matched[0] < 0) {
-            // No row came back: without a cursor nothing matches; after one, the rows before it may.
-            matched[0] = q.cursor() == null ? 0 : search.countUpTo(connection, IncidentSearch.TABLE, withRadius,
-                    window);
+        if (matched[0] < 0 && q.cursor() == null) {
+            matched[0] = 0; // no row came back, and no cursor held any back
+        } else if (matched[0] < 0) {
+            // None after the cursor among the rows read: the answer only if those rows were every match.
+            Long all = search.countUpTo(connection, IncidentSearch.TABLE, withRadius, window - 1);
+            if (all == null) {
+                return null;
+            }
+            matched[0] = all;
         }
         return IncidentSearch.page(q, rows, matched[0] > search.countMax() ? null : matched[0]);
     }

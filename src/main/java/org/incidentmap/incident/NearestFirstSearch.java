@@ -126,8 +126,8 @@ final class NearestFirstSearch {
     /**
      * numberMatched counted in the database, up to the cap (null above it). When the nearest window suggests
      * more matches than the cap, a count of the box inscribed in the circle is tried first: coordinate tests
-     * instead of ellipsoidal distances, so proving "more than the cap" costs less than a third of the exact
-     * count. The suggestion only orders the work; what is reported is always counted.
+     * instead of ellipsoidal distances, so proving "more than the cap" costs about half the exact count. The
+     * suggestion only orders the work; what is reported is always counted.
      */
     private Long count(Window seen, SqlFilter withRadius, SqlFilter withoutRadius) throws SQLException {
         int cap = search.countMax();

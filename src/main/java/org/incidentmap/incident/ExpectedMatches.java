@@ -1,10 +1,13 @@
 package org.incidentmap.incident;
 
+import static org.incidentmap.tile.TileAddress.HALF_WORLD;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import org.incidentmap.geo.NearPoint;
+import org.incidentmap.tile.TileAddress;
 
 /**
  * About how many incidents a radius holds, from the counts the writes keep per grid cell for the tiles
@@ -16,9 +19,8 @@ final class ExpectedMatches {
     static final String SUM = "SELECT coalesce(sum(c.n), 0) FROM incident_cell c"
             + " WHERE c.cx BETWEEN ? AND ? AND c.cy BETWEEN ? AND ?";
     /** The grid of incident_cell: Web Mercator, 2^12 cells a side (V5 uses the same constants). */
-    static final double HALF_WORLD = 20037508.342789244;
-    static final double CELL = 9783.93962050256;
-    static final int LAST_CELL = 4095;
+    static final double CELL = 2 * HALF_WORLD / (1 << IncidentTiles.CELL_LEVEL);
+    static final int LAST_CELL = (1 << IncidentTiles.CELL_LEVEL) - 1;
     static final double METRES_PER_DEGREE = 111_320;
     static final double MAX_LATITUDE = 85;
 
@@ -38,10 +40,10 @@ final class ExpectedMatches {
         if (centre.lon() - dLon < -180 || centre.lon() + dLon > 180) {
             return Double.POSITIVE_INFINITY;
         }
-        int west = cell((centre.lon() - dLon) * HALF_WORLD / 180 + HALF_WORLD);
-        int east = cell((centre.lon() + dLon) * HALF_WORLD / 180 + HALF_WORLD);
-        int north = cell(HALF_WORLD - mercatorY(northLat));
-        int south = cell(HALF_WORLD - mercatorY(southLat));
+        int west = cell(TileAddress.x(centre.lon() - dLon) + HALF_WORLD);
+        int east = cell(TileAddress.x(centre.lon() + dLon) + HALF_WORLD);
+        int north = cell(HALF_WORLD - TileAddress.y(northLat));
+        int south = cell(HALF_WORLD - TileAddress.y(southLat));
         long incidents;
         try (PreparedStatement s = c.prepareStatement(SUM)) {
             s.setInt(1, west);
@@ -56,10 +58,6 @@ final class ExpectedMatches {
         // A cell's side on the ground is its Mercator side times the cosine of the latitude.
         double cellArea = Math.pow(CELL * scale, 2) * (east - west + 1) * (south - north + 1);
         return incidents * Math.PI * metres * metres / cellArea;
-    }
-
-    private static double mercatorY(double lat) {
-        return Math.log(Math.tan(Math.toRadians(45 + lat / 2))) * 6378137;
     }
 
     private static int cell(double metresFromEdge) {

@@ -84,16 +84,14 @@ final class NearestFirstSearch {
             matched = q.cursor() == null && seen.holdsEveryMatch() ? seen.inside : null;
         } else {
             rows = IncidentSearch.rows(connection, ALL_SORTED.formatted(withRadius.where(), after.where()),
-                    IncidentSearch.with(withRadius, "limit", q.limit() + 1, "after_distance",
-                            after.values().get("after_distance"), "after_id", after.values().get("after_id")), true,
-                    search.maxPageWeight());
+                    values(withRadius, after, "limit", q.limit() + 1), true, search.maxPageWeight());
             boolean whole = q.cursor() == null && !rows.cut() && rows.rows().size() <= q.limit();
             matched = whole ? Long.valueOf(rows.rows().size()) : null;
         }
         if (matched == null) {
             matched = count(seen, withRadius, withoutRadius);
         }
-        return IncidentSearch.page(q, rows, matched != null && matched > search.countMax() ? null : matched);
+        return IncidentSearch.page(q, rows, capped(matched));
     }
 
     /**
@@ -104,9 +102,8 @@ final class NearestFirstSearch {
         long[] matched = {-1};
         IncidentSearch.PageRows rows = IncidentSearch.rows(connection,
                 FEW_SORTED.formatted(withRadius.where(), after.where()),
-                IncidentSearch.with(withRadius, "window", window, "limit", q.limit() + 1, "after_distance",
-                        after.values().get("after_distance"), "after_id", after.values().get("after_id")), true,
-                search.maxPageWeight(), rs -> matched[0] = rs.getLong("matched_rows"));
+                values(withRadius, after, "window", window, "limit", q.limit() + 1), true, search.maxPageWeight(),
+                rs -> matched[0] = rs.getLong("matched_rows"));
         if (matched[0] >= window) {
             return null;
         }
@@ -120,7 +117,19 @@ final class NearestFirstSearch {
             }
             matched[0] = all;
         }
-        return IncidentSearch.page(q, rows, matched[0] > search.countMax() ? null : matched[0]);
+        return IncidentSearch.page(q, rows, capped(matched[0]));
+    }
+
+    /** numberMatched as reported: null past the cap. */
+    private Long capped(Long matched) {
+        return matched != null && matched > search.countMax() ? null : matched;
+    }
+
+    /** The values of {@code filter} and of the cursor's keyset condition, and {@code namesAndValues}. */
+    private static Map<String, Object> values(SqlFilter filter, SqlFilter after, Object... namesAndValues) {
+        Map<String, Object> values = IncidentSearch.with(filter, namesAndValues);
+        values.putAll(after.values());
+        return values;
     }
 
     /**
@@ -148,11 +157,10 @@ final class NearestFirstSearch {
 
     /** Reads the page from the nearest window, and what the window saw. */
     private Window window(SqlFilter filter, SqlFilter after, int size) throws SQLException {
-        String sql = WINDOW.formatted(filter.where(), after.where());
-        Map<String, Object> values = IncidentSearch.with(filter, "window", size, "limit", q.limit() + 1,
-                "after_distance", after.values().get("after_distance"), "after_id", after.values().get("after_id"));
         Window seen = new Window(size);
-        seen.page = IncidentSearch.rows(connection, sql, values, true, search.maxPageWeight(), seen::read);
+        seen.page = IncidentSearch.rows(connection, WINDOW.formatted(filter.where(), after.where()),
+                values(filter, after, "window", size, "limit", q.limit() + 1), true, search.maxPageWeight(),
+                seen::read);
         return seen;
     }
 

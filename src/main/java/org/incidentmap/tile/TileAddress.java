@@ -54,6 +54,16 @@ public record TileAddress(int z, int x, int y) {
         return Math.max(-180, Math.min(180, mx / HALF_WORLD * 180));
     }
 
+    /** Web Mercator x of a longitude. */
+    public static double x(double lon) {
+        return lon * HALF_WORLD / 180;
+    }
+
+    /** Web Mercator y of a latitude (within the square world, |lat| < 85.06). */
+    public static double y(double lat) {
+        return Math.log(Math.tan(Math.toRadians(45 + lat / 2))) * EARTH_RADIUS;
+    }
+
     /** Latitude of a Web Mercator y. */
     public static double lat(double my) {
         return Math.toDegrees(Math.atan(Math.sinh(my / EARTH_RADIUS)));

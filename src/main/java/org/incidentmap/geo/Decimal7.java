@@ -1,5 +1,7 @@
 package org.incidentmap.geo;
 
+import java.nio.charset.StandardCharsets;
+
 /**
  * Coordinates rounded to 7 decimals (about 1 cm), written as plain decimals with trailing zeros dropped ("35.0"
  * for a whole number): the digits Jackson writes for the rounded double, found with integer arithmetic because an
@@ -15,7 +17,7 @@ public final class Decimal7 {
     }
 
     /** Writes {@code v} into {@code text} ending just before {@code end}; returns where it starts. */
-    public static int writeBefore(char[] text, int end, double v) {
+    public static int writeBefore(byte[] text, int end, double v) {
         long scaled = Math.round(v * SCALE);
         long magnitude = Math.abs(scaled);
         long whole = magnitude / 10_000_000;
@@ -26,12 +28,12 @@ public final class Decimal7 {
             digits--;
         }
         for (int k = 0; k < digits; k++) {
-            text[--end] = (char) ('0' + fraction % 10);
+            text[--end] = (byte) ('0' + fraction % 10);
             fraction /= 10;
         }
         text[--end] = '.';
         do {
-            text[--end] = (char) ('0' + whole % 10);
+            text[--end] = (byte) ('0' + whole % 10);
             whole /= 10;
         } while (whole > 0);
         if (scaled < 0) {
@@ -50,9 +52,9 @@ public final class Decimal7 {
         if (!fits(v)) {
             return String.valueOf(Math.round(v * SCALE) / SCALE);
         }
-        char[] text = new char[MAX_CHARS];
+        byte[] text = new byte[MAX_CHARS];
         int start = writeBefore(text, text.length, v);
-        return new String(text, start, text.length - start);
+        return new String(text, start, text.length - start, StandardCharsets.US_ASCII);
     }
 
     /** Appends {@code v} as {@link #text} does. */
@@ -61,8 +63,9 @@ public final class Decimal7 {
             out.append(text(v));
             return;
         }
-        char[] text = new char[MAX_CHARS];
-        int start = writeBefore(text, text.length, v);
-        out.append(text, start, text.length - start);
+        byte[] text = new byte[MAX_CHARS];
+        for (int k = writeBefore(text, text.length, v); k < text.length; k++) {
+            out.append((char) text[k]);
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.incidentmap.geo;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.io.SerializedString;
 import java.io.IOException;
 import org.locationtech.jts.algorithm.Orientation;
 import org.locationtech.jts.geom.CoordinateSequence;
@@ -20,33 +19,39 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class GeoJsonGeometryWriter {
 
-    private static final double SCALE = 1e7;
-    private static final SerializedString TYPE = new SerializedString("type");
-    private static final SerializedString COORDINATES = new SerializedString("coordinates");
+    private static final byte[] TYPE = JsonBytes.name("type");
+    private static final byte[] COORDINATES = JsonBytes.name("coordinates");
+    private static final byte[] GEOMETRIES = JsonBytes.name("geometries");
+    private static final ThreadLocal<JsonBytes> BUFFER = ThreadLocal.withInitial(JsonBytes::new);
 
     private GeoJsonGeometryWriter() {
     }
 
     /** Writes {@code g} as a GeoJSON geometry object at the generator's current position. */
     public static void write(JsonGenerator out, Geometry g) throws IOException {
-        out.writeStartObject();
-        out.writeFieldName(TYPE);
-        out.writeString(g.getGeometryType());
-        if (g instanceof GeometryCollection gc && !(g instanceof MultiPoint || g instanceof MultiLineString
-                || g instanceof MultiPolygon)) {
-            out.writeArrayFieldStart("geometries");
-            for (int i = 0; i < gc.getNumGeometries(); i++) {
-                write(out, gc.getGeometryN(i));
-            }
-            out.writeEndArray();
-        } else {
-            out.writeFieldName(COORDINATES);
-            coordinates(out, g);
-        }
-        out.writeEndObject();
+        JsonBytes json = BUFFER.get();
+        json.clear();
+        write(json, g);
+        json.writeTo(out);
     }
 
-    private static void coordinates(JsonGenerator out, Geometry g) throws IOException {
+    /** Appends {@code g} as a GeoJSON geometry object. */
+    public static void write(JsonBytes out, Geometry g) {
+        out.startObject().field(TYPE).string(g.getGeometryType());
+        if (g instanceof GeometryCollection gc && !(g instanceof MultiPoint || g instanceof MultiLineString
+                || g instanceof MultiPolygon)) {
+            out.field(GEOMETRIES).startArray();
+            for (int i = 0; i < gc.getNumGeometries(); i++) {
+                write(out.element(), gc.getGeometryN(i));
+            }
+            out.endArray();
+        } else {
+            coordinates(out.field(COORDINATES), g);
+        }
+        out.endObject();
+    }
+
+    private static void coordinates(JsonBytes out, Geometry g) {
         if (g instanceof Point p) {
             position(out, p.getCoordinateSequence(), 0);
             return;
@@ -56,49 +61,36 @@ public final class GeoJsonGeometryWriter {
             return;
         }
         if (g instanceof Polygon polygon) {
-            out.writeStartArray();
-            ring(out, polygon.getExteriorRing().getCoordinateSequence(), true);
+            out.startArray();
+            ring(out.element(), polygon.getExteriorRing().getCoordinateSequence(), true);
             for (int i = 0; i < polygon.getNumInteriorRing(); i++) {
-                ring(out, polygon.getInteriorRingN(i).getCoordinateSequence(), false);
+                ring(out.element(), polygon.getInteriorRingN(i).getCoordinateSequence(), false);
             }
-            out.writeEndArray();
+            out.endArray();
             return;
         }
-        out.writeStartArray(); // MultiPoint, MultiLineString, MultiPolygon: an array of their members' coordinates
+        out.startArray(); // MultiPoint, MultiLineString, MultiPolygon: an array of their members' coordinates
         for (int i = 0; i < g.getNumGeometries(); i++) {
-            coordinates(out, g.getGeometryN(i));
+            coordinates(out.element(), g.getGeometryN(i));
         }
-        out.writeEndArray();
+        out.endArray();
     }
 
-    private static void ring(JsonGenerator out, CoordinateSequence ring, boolean exterior) throws IOException {
+    private static void ring(JsonBytes out, CoordinateSequence ring, boolean exterior) {
         boolean reverse = Orientation.isCCW(ring) != exterior;
         sequence(out, ring, reverse);
     }
 
-    private static void sequence(JsonGenerator out, CoordinateSequence seq, boolean reverse) throws IOException {
-        out.writeStartArray();
+    private static void sequence(JsonBytes out, CoordinateSequence seq, boolean reverse) {
+        out.startArray();
         int n = seq.size();
         for (int i = 0; i < n; i++) {
-            position(out, seq, reverse ? n - 1 - i : i);
+            position(out.element(), seq, reverse ? n - 1 - i : i);
         }
-        out.writeEndArray();
+        out.endArray();
     }
 
-    private static void position(JsonGenerator out, CoordinateSequence seq, int i) throws IOException {
-        out.writeStartArray();
-        number(out, seq.getX(i));
-        number(out, seq.getY(i));
-        out.writeEndArray();
-    }
-
-    private static void number(JsonGenerator out, double v) throws IOException {
-        if (!Decimal7.fits(v)) {
-            out.writeNumber(Math.round(v * SCALE) / SCALE);
-            return;
-        }
-        char[] text = new char[Decimal7.MAX_CHARS];
-        int start = Decimal7.writeBefore(text, text.length, v);
-        out.writeNumber(text, start, text.length - start);
+    private static void position(JsonBytes out, CoordinateSequence seq, int i) {
+        out.startArray().decimal7(seq.getX(i)).element().decimal7(seq.getY(i)).endArray();
     }
 }

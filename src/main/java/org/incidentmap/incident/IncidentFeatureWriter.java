@@ -2,7 +2,6 @@ package org.incidentmap.incident;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.io.SerializedString;
-import com.fasterxml.jackson.core.json.UTF8JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.util.TokenBuffer;
 import java.io.IOException;
@@ -10,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.stream.Stream;
 import org.incidentmap.geo.GeoJsonGeometryWriter;
+import org.incidentmap.geo.JsonBytes;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.geo.StrictJson;
 import org.incidentmap.ogcapi.FeatureCollectionWriter;
@@ -21,30 +21,33 @@ import org.locationtech.jts.geom.Geometry;
 final class IncidentFeatureWriter {
 
     // Field names encoded once: writing a million features spent a tenth of its time re-encoding them.
-    private static final SerializedString ACTORS = new SerializedString("actors");
-    private static final SerializedString ADMIN1 = new SerializedString("admin1");
-    private static final SerializedString ADMIN2 = new SerializedString("admin2");
-    private static final SerializedString CATEGORY = new SerializedString("category");
-    private static final SerializedString CREATED_AT = new SerializedString("created_at");
-    private static final SerializedString DESCRIPTION = new SerializedString("description");
-    private static final SerializedString DISTANCE_M = new SerializedString("distance_m");
-    private static final SerializedString EXTERNAL_ID = new SerializedString("external_id");
-    private static final SerializedString FATALITIES = new SerializedString("fatalities");
-    private static final SerializedString GEO_PRECISION = new SerializedString("geo_precision");
     private static final SerializedString GEOMETRY = new SerializedString("geometry");
     private static final SerializedString ID = new SerializedString("id");
-    private static final SerializedString LOCATION_NAME = new SerializedString("location_name");
-    private static final SerializedString NAME = new SerializedString("name");
-    private static final SerializedString OCCURRED_AT = new SerializedString("occurred_at");
-    private static final SerializedString OCCURRED_UNTIL = new SerializedString("occurred_until");
     private static final SerializedString PROPERTIES = new SerializedString("properties");
-    private static final SerializedString SOURCES = new SerializedString("sources");
-    private static final SerializedString SUB_CATEGORY = new SerializedString("sub_category");
-    private static final SerializedString TIME_PRECISION = new SerializedString("time_precision");
-    private static final SerializedString TITLE = new SerializedString("title");
     private static final SerializedString TYPE = new SerializedString("type");
-    private static final SerializedString UPDATED_AT = new SerializedString("updated_at");
-    private static final SerializedString URL = new SerializedString("url");
+    private static final Property ACTORS = new Property("actors");
+    private static final Property ADMIN1 = new Property("admin1");
+    private static final Property ADMIN2 = new Property("admin2");
+    private static final Property CATEGORY = new Property("category");
+    private static final Property CREATED_AT = new Property("created_at");
+    private static final Property DESCRIPTION = new Property("description");
+    private static final Property DISTANCE_M = new Property("distance_m");
+    private static final Property EXTERNAL_ID = new Property("external_id");
+    private static final Property FATALITIES = new Property("fatalities");
+    private static final Property GEO_PRECISION = new Property("geo_precision");
+    private static final Property LOCATION_NAME = new Property("location_name");
+    private static final Property NAME = new Property("name");
+    private static final Property OCCURRED_AT = new Property("occurred_at");
+    private static final Property OCCURRED_UNTIL = new Property("occurred_until");
+    private static final Property SOURCES = new Property("sources");
+    private static final Property SUB_CATEGORY = new Property("sub_category");
+    private static final Property TIME_PRECISION = new Property("time_precision");
+    private static final Property TITLE = new Property("title");
+    private static final Property UPDATED_AT = new Property("updated_at");
+    private static final Property URL = new Property("url");
+
+    /** Geometry and properties are built here, then written whole (one buffer per writing thread). */
+    private static final ThreadLocal<JsonBytes> BUFFER = ThreadLocal.withInitial(JsonBytes::new);
 
     /** The properties an incident's Feature carries, which {@code properties=} may choose from. */
     static final List<String> OUTPUT_PROPERTIES = Stream.concat(IncidentFeatureReader.PROPERTIES.stream(),
@@ -76,102 +79,107 @@ final class IncidentFeatureWriter {
             return;
         }
         out.writeStartObject();
-        string(out, TYPE, "Feature");
+        out.writeFieldName(TYPE);
+        out.writeString("Feature");
         out.writeFieldName(ID);
         out.writeNumber(i.id());
         out.writeFieldName(GEOMETRY);
+        JsonBytes json = BUFFER.get();
         Geometry geometry = shape.geometry(i.geom());
         if (geometry == null) {
             out.writeNull();
         } else {
-            GeoJsonGeometryWriter.write(out, geometry);
+            json.clear();
+            GeoJsonGeometryWriter.write(json, geometry);
+            json.writeTo(out);
         }
         out.writeFieldName(PROPERTIES);
-        out.writeStartObject();
-        string(out, shape, TITLE, i.title());
-        string(out, shape, DESCRIPTION, i.description());
-        string(out, shape, CATEGORY, i.category());
-        string(out, shape, SUB_CATEGORY, i.subCategory());
-        string(out, shape, OCCURRED_AT, i.occurredAt() == null ? null : Rfc3339.format(i.occurredAt()));
-        string(out, shape, OCCURRED_UNTIL, i.occurredUntil() == null ? null : Rfc3339.formatEnd(i.occurredUntil()));
-        string(out, shape, TIME_PRECISION, i.timePrecision());
-        if (shape.has(FATALITIES.getValue())) {
-            out.writeFieldName(FATALITIES);
-            if (i.fatalities() == null) {
-                out.writeNull();
-            } else {
-                out.writeNumber(i.fatalities());
-            }
-        }
-        if (shape.has(ACTORS.getValue())) {
-            out.writeFieldName(ACTORS);
-            out.writeStartArray();
-            for (String actor : i.actors()) {
-                out.writeString(actor);
-            }
-            out.writeEndArray();
-        }
-        string(out, shape, LOCATION_NAME, i.locationName());
-        string(out, shape, ADMIN1, i.admin1());
-        string(out, shape, ADMIN2, i.admin2());
-        string(out, shape, GEO_PRECISION, i.geoPrecision());
-        if (shape.has(SOURCES.getValue())) {
-            out.writeFieldName(SOURCES);
-            out.writeStartArray();
-            for (Source source : i.sources()) {
-                out.writeStartObject();
-                string(out, NAME, source.name());
-                string(out, URL, source.url());
-                out.writeEndObject();
-            }
-            out.writeEndArray();
-        }
-        string(out, shape, EXTERNAL_ID, i.externalId());
-        string(out, shape, CREATED_AT, i.createdAt() == null ? null : Rfc3339.format(i.createdAt()));
-        string(out, shape, UPDATED_AT, i.updatedAt() == null ? null : Rfc3339.format(i.updatedAt()));
-        if (match.distanceMetres() != null && shape.has(DISTANCE_M.getValue())) {
-            out.writeFieldName(DISTANCE_M);
-            out.writeNumber(Math.round(match.distanceMetres() * 100) / 100.0);
-        }
-        out.writeEndObject();
+        json.clear();
+        properties(json, match, shape);
+        json.writeTo(out);
         if (!links.isEmpty()) {
             FeatureCollectionWriter.writeLinks(out, links);
         }
         out.writeEndObject();
     }
 
-    /** Writes property {@code name} when {@code shape} has it. */
-    private static void string(JsonGenerator out, FeatureShape shape, SerializedString name, String value)
-            throws IOException {
-        if (shape.has(name.getValue())) {
-            string(out, name, value);
+    private static void properties(JsonBytes out, IncidentMatch match, FeatureShape shape) {
+        StoredIncident i = match.incident();
+        out.startObject();
+        text(out, shape, TITLE, i.title());
+        text(out, shape, DESCRIPTION, i.description());
+        if (has(shape, CATEGORY)) {
+            out.field(CATEGORY.field()).string(i.category());
+        }
+        if (has(shape, SUB_CATEGORY)) {
+            out.field(SUB_CATEGORY.field()).string(i.subCategory());
+        }
+        if (has(shape, OCCURRED_AT)) {
+            out.field(OCCURRED_AT.field()).instant(i.occurredAt());
+        }
+        if (has(shape, OCCURRED_UNTIL)) {
+            out.field(OCCURRED_UNTIL.field()).instant(i.occurredUntil() == null ? null : Rfc3339.writtenEnd(i.occurredUntil()));
+        }
+        if (has(shape, TIME_PRECISION)) {
+            out.field(TIME_PRECISION.field()).string(i.timePrecision());
+        }
+        if (has(shape, FATALITIES)) {
+            out.field(FATALITIES.field());
+            if (i.fatalities() == null) {
+                out.nullValue();
+            } else {
+                out.number(i.fatalities());
+            }
+        }
+        if (has(shape, ACTORS)) {
+            out.field(ACTORS.field()).startArray();
+            for (String actor : i.actors()) {
+                out.element().string(actor);
+            }
+            out.endArray();
+        }
+        text(out, shape, LOCATION_NAME, i.locationName());
+        text(out, shape, ADMIN1, i.admin1());
+        text(out, shape, ADMIN2, i.admin2());
+        if (has(shape, GEO_PRECISION)) {
+            out.field(GEO_PRECISION.field()).string(i.geoPrecision());
+        }
+        if (has(shape, SOURCES)) {
+            out.field(SOURCES.field()).startArray();
+            for (Source source : i.sources()) {
+                out.element().startObject().field(NAME.field()).string(source.name()).field(URL.field()).string(source.url())
+                        .endObject();
+            }
+            out.endArray();
+        }
+        text(out, shape, EXTERNAL_ID, i.externalId());
+        if (has(shape, CREATED_AT)) {
+            out.field(CREATED_AT.field()).instant(i.createdAt());
+        }
+        if (has(shape, UPDATED_AT)) {
+            out.field(UPDATED_AT.field()).instant(i.updatedAt());
+        }
+        if (match.distanceMetres() != null && has(shape, DISTANCE_M)) {
+            out.field(DISTANCE_M.field()).number(Math.round(match.distanceMetres() * 100) / 100.0);
+        }
+        out.endObject();
+    }
+
+    private static boolean has(FeatureShape shape, Property property) {
+        return shape.has(property.name());
+    }
+
+    /** Writes stored free text when {@code shape} has it, copying the database's UTF-8. */
+    private static void text(JsonBytes out, FeatureShape shape, Property property, Utf8Text value) {
+        if (has(shape, property)) {
+            out.field(property.field()).string(value == null ? null : value.bytes());
         }
     }
 
-    /** Writes property {@code name} when {@code shape} has it, copying the text's UTF-8 when writing bytes. */
-    private static void string(JsonGenerator out, FeatureShape shape, SerializedString name, Utf8Text value)
-            throws IOException {
-        if (!shape.has(name.getValue())) {
-            return;
-        }
-        out.writeFieldName(name);
-        if (value == null) {
-            out.writeNull();
-        } else if (out instanceof UTF8JsonGenerator) {
-            // Escapes what JSON must, copies the rest; the other generators (trees, writers) cannot take bytes.
-            out.writeUTF8String(value.bytes(), 0, value.length());
-        } else {
-            out.writeString(value.toString());
-        }
-    }
-
-    private static void string(JsonGenerator out, SerializedString name, String value) throws IOException {
-        out.writeFieldName(name);
-        if (value == null) {
-            out.writeNull();
-        } else {
-            out.writeString(value);
+    /** A property: its name, and its JSON member start ({@code "name":}) encoded once. */
+    private record Property(String name, byte[] field) {
+        Property(String name) {
+            this(name, JsonBytes.name(name));
         }
     }
 }
-

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import org.incidentmap.geo.ByteWords;
 
 /**
  * One CSV row built straight as UTF-8 bytes, each field quoted when RFC 4180 asks (a comma, a quote or a line
@@ -46,21 +47,13 @@ final class CsvRow {
     }
 
     private void field(byte[] utf8) {
-        int quotes = 0;
-        boolean quoted = false;
-        for (byte b : utf8) {
-            if (b >= 0 && special(b)) {
-                quoted = true;
-                quotes += b == '"' ? 1 : 0;
-            }
-        }
-        if (!quoted) {
+        if (!needsQuotes(utf8)) {
             room(utf8.length);
             System.arraycopy(utf8, 0, bytes, length, utf8.length);
             length += utf8.length;
             return;
         }
-        room(utf8.length + quotes + 2);
+        room(2 * utf8.length + 2);
         bytes[length++] = '"';
         for (byte b : utf8) {
             bytes[length++] = b;
@@ -69,6 +62,28 @@ final class CsvRow {
             }
         }
         bytes[length++] = '"';
+    }
+
+    /** Whether the text holds a comma, a quote or a line break; looked for eight bytes at a time. */
+    private static boolean needsQuotes(byte[] utf8) {
+        int k = 0;
+        for (; k + ByteWords.SIZE <= utf8.length; k += ByteWords.SIZE) {
+            long word = ByteWords.word(utf8, k);
+            if ((ByteWords.mayHold(word, ',') || ByteWords.mayHold(word, '"') || ByteWords.mayHoldBelow(word, ' '))
+                    && special(utf8, k, k + ByteWords.SIZE)) {
+                return true;
+            }
+        }
+        return special(utf8, k, utf8.length);
+    }
+
+    private static boolean special(byte[] utf8, int from, int to) {
+        for (int k = from; k < to; k++) {
+            if (utf8[k] >= 0 && special(utf8[k])) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Appends an ASCII character: a separator or a line end. */

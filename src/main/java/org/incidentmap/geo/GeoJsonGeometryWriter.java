@@ -33,6 +33,7 @@ public final class GeoJsonGeometryWriter {
         json.clear();
         write(json, g);
         json.writeTo(out);
+        json.clear(); // lets go of a buffer a large geometry grew, rather than keeping it with an idle thread
     }
 
     /** Appends {@code g} as a GeoJSON geometry object. */

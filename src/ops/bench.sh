@@ -233,6 +233,13 @@ add "bbox 0.05 deg, limit 1000" "/collections/incidents/items?bbox=35.76,35.50,3
   "$(by_id "ST_Intersects(f.geom, ST_MakeEnvelope(35.76, 35.50, 35.81, 35.55, 4326))" 1000)"
 add "region governorate, limit 1000" "/collections/incidents/items?region=latakia-governorate&limit=1000" \
   "SELECT geom FROM region WHERE id = 'latakia-governorate';"$'\n'"$(by_id "$in_region" 1000)"
+# A day among two years (one match in 770): through the period's range index (SpatialSql.during).
+add "datetime one day, limit 100" "/collections/incidents/items?datetime=2025-03-04&limit=100" \
+  "$(by_id "tstzrange(f.occurred_at, coalesce(f.occurred_until, f.occurred_at), '[]') && tstzrange(CAST('2025-03-04T00:00:00Z' AS timestamptz), CAST('2025-03-04T23:59:59.999999Z' AS timestamptz), '[]')" 100)"
+add "latest first, limit 100" "/collections/incidents/items?sortby=-occurred_at&limit=100" \
+  "SELECT $COLS, f.occurred_at AS sort_1 FROM incident f WHERE true ORDER BY f.occurred_at DESC, f.id LIMIT 101;"$'\n'"$(count_up_to true)"
+add "deadliest first, limit 100" "/collections/incidents/items?sortby=-fatalities&limit=100" \
+  "SELECT $COLS, f.fatalities AS sort_1 FROM incident f WHERE true ORDER BY f.fatalities DESC NULLS LAST, f.id LIMIT 101;"$'\n'"$(count_up_to true)"
 
 add "tile z14 (incidents)" "/collections/incidents/tiles/WebMercatorQuad/14/$y14/$x14" "$(tile_sql 14 "$x14" "$y14" single)"
 add "tile z10 (clusters)" "/collections/incidents/tiles/WebMercatorQuad/10/$y10/$x10" "$(tile_sql 10 "$x10" "$y10" clusters)"

@@ -23,7 +23,8 @@ import org.incidentmap.problem.ProblemException;
  * The {@code sortby} of an items request (OGC API - Features Part 8 / STAC: {@code +name} ascending, {@code -name}
  * descending, comma-separated) over a collection's queryables, then by id. Pages stay keyset-based: a cursor holds
  * the sort values and id of the last feature of its page, and the next page starts after them. Missing values
- * (null) sort last in either direction.
+ * (null) sort last in either direction; a queryable that is never null is ordered without that clause, so that an
+ * index on it serves both directions.
  */
 public final class SortBy {
 
@@ -97,8 +98,8 @@ public final class SortBy {
 
     /** The ORDER BY list: each key (nulls last), then the id. */
     public String orderBy() {
-        return keys.stream().map(k -> k.queryable().sql() + (k.descending() ? " DESC" : " ASC") + " NULLS LAST, ")
-                .collect(Collectors.joining()) + "f.id";
+        return keys.stream().map(k -> k.queryable().sql() + (k.descending() ? " DESC" : " ASC")
+                + (k.queryable().nullable() ? " NULLS LAST, " : ", ")).collect(Collectors.joining()) + "f.id";
     }
 
     /** Adds to {@code filter} the condition "after the row {@code cursorKey} names", binding its values. */
@@ -122,11 +123,18 @@ public final class SortBy {
                 continue;
             }
             filter.set(name, bound(key, value));
-            alternatives.add(conjunction(equalBefore, "(" + sql + (key.descending() ? " < :" : " > :") + name
-                    + " OR " + sql + " IS NULL)"));
+            String later = sql + (key.descending() ? " < :" : " > :") + name;
+            alternatives.add(conjunction(equalBefore,
+                    key.queryable().nullable() ? "(" + later + " OR " + sql + " IS NULL)" : later));
             equalBefore.add(sql + " = :" + name);
         }
         filter.and("(" + String.join(" OR ", alternatives) + ")");
+        Key first = keys.isEmpty() ? null : keys.get(0);
+        if (first != null && !first.queryable().nullable() && !values.get(0).isNull()) {
+            // Implied by the alternatives, but only a plain range lets an index on the first key start the page
+            // where the last one ended instead of walking every row before it.
+            filter.and(first.queryable().sql() + (first.descending() ? " <= :" : " >= :") + "after_1");
+        }
     }
 
     private static String conjunction(List<String> equal, String last) {

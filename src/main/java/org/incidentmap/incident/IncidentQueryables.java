@@ -16,19 +16,19 @@ public final class IncidentQueryables {
     public static final Queryables ALL = new Queryables("incidents", List.of(
             Queryable.of("geometry", GEOMETRY, "f.geom", "The incident's location (WGS 84).")
                     .role("primary-geometry"),
-            Queryable.of("title", TEXT, "f.title", "Short title."),
+            Queryable.of("title", TEXT, "f.title", "Short title.").notNull(),
             Queryable.of("description", TEXT, "f.description", "What happened."),
             Queryable.of("category", TEXT, "f.category", "ACLED event type; ACLED's labels (Battles) are accepted "
                     + "in comparisons.").oneOf(Category.wireNames(),
-                    name -> Category.fromName(name).map(Category::wire).orElse(name)),
+                    name -> Category.fromName(name).map(Category::wire).orElse(name)).notNull(),
             Queryable.of("sub_category", TEXT, "f.sub_category", "ACLED sub-event type (snake_case)."),
             Queryable.of("occurred_at", TIMESTAMP, "f.occurred_at", "When it happened, or when its period began.")
-                    .role("primary-interval-start"),
+                    .role("primary-interval-start").notNull(),
             Queryable.of("occurred_until", TIMESTAMP, "coalesce(f.occurred_until, f.occurred_at)",
                     "When its period ended; for an incident at one moment, that moment.")
-                    .role("primary-interval-end"),
+                    .role("primary-interval-end").notNull(),
             Queryable.of("time_precision", TEXT, "f.time_precision", "exact, day, week or month.")
-                    .oneOf(IncidentFeatureReader.TIME_PRECISIONS, name -> name),
+                    .oneOf(IncidentFeatureReader.TIME_PRECISIONS, name -> name).notNull(),
             Queryable.of("fatalities", INTEGER, "f.fatalities", "Reported fatalities."),
             Queryable.of("actors", TEXT_ARRAY, "f.actors", "Actors involved (use A_CONTAINS, A_OVERLAPS...)."),
             Queryable.of("location_name", TEXT, "f.location_name", "Place name."),

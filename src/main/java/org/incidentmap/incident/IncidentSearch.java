@@ -35,6 +35,8 @@ public class IncidentSearch {
     static final String CENTRE = "ST_SetSRID(ST_MakePoint(:near_lon, :near_lat), 4326)::geography";
     static final String WITHIN_RADIUS = "ST_DWithin(f.geom::geography, " + CENTRE + ", :radius_m)";
     static final String IN_CATEGORIES = "f.category = ANY(:categories)";
+    /** An incident's period as a closed range, the expression of incident_period_idx (V12). */
+    static final String PERIOD = "tstzrange(f.occurred_at, coalesce(f.occurred_until, f.occurred_at), '[]')";
     static final String FATALITIES_AT_LEAST = "f.fatalities >= :fatalities_min";
     static final String AFTER_ID = "f.id > :after_id";
     static final String PAGE_BY_ID = "SELECT " + IncidentRows.COLUMNS + "%s FROM %s f WHERE %s"
@@ -247,7 +249,7 @@ public class IncidentSearch {
             SpatialSql.intersects(f, "incident", "intersects_wkb", q.intersects());
         }
         if (q.datetime() != null) {
-            SpatialSql.during(f, q.datetime(), "f.occurred_at", "coalesce(f.occurred_until, f.occurred_at)");
+            SpatialSql.during(f, q.datetime(), "f.occurred_at", "coalesce(f.occurred_until, f.occurred_at)", PERIOD);
         }
         if (q.categories() != null) {
             f.and(IN_CATEGORIES, "categories", q.categories().toArray(String[]::new));

@@ -1,5 +1,6 @@
 package org.incidentmap.ogcapi;
 
+import java.time.Duration;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.TimeInterval;
 import org.locationtech.jts.geom.Geometry;
@@ -48,13 +49,31 @@ public final class SpatialSql {
         filter.and(condition.formatted(table, parameter), parameter, new WKBWriter().write(geometry));
     }
 
-    /** Adds a condition on a feature's time span [{@code start}, {@code end}] overlapping {@code interval}. */
-    public static void during(SqlFilter filter, TimeInterval interval, String start, String end) {
-        if (interval.end() != null) {
+    /**
+     * Up to this long, an interval is looked up through the range index; a longer one matches too many rows for
+     * that to pay (a page is found early in id order, a count scans anyway) and is tested with two plain
+     * comparisons, which scan cheaper: at 1,000,005 incidents the count by month of a year took 0.69 s tested as a
+     * range and 0.52 s as comparisons, while one day took 0.45 s as comparisons and 3 ms through the index.
+     */
+    static final Duration RANGE_INDEX_UP_TO = Duration.ofDays(31);
+
+    /**
+     * Adds a condition on a feature's period [{@code start}, {@code end}] overlapping {@code interval}; {@code
+     * period} is the same as a closed {@code tstzrange}, the expression of a range index. An interval open at its
+     * start needs only the start (every period ends after it begins), which a btree index serves.
+     */
+    public static void during(SqlFilter filter, TimeInterval interval, String start, String end, String period) {
+        if (interval.start() == null) {
             filter.and(start + " <= :dt_end", "dt_end", interval.end());
-        }
-        if (interval.start() != null) {
-            filter.and(end + " >= :dt_start", "dt_start", interval.start());
+        } else if (interval.end() == null) {
+            filter.and(period + " && tstzrange(CAST(:dt_start AS timestamptz), NULL, '[]')", "dt_start",
+                    interval.start());
+        } else if (Duration.between(interval.start(), interval.end()).compareTo(RANGE_INDEX_UP_TO) <= 0) {
+            filter.and(period + " && tstzrange(CAST(:dt_start AS timestamptz), CAST(:dt_end AS timestamptz), '[]')",
+                    "dt_start", interval.start(), "dt_end", interval.end());
+        } else {
+            filter.and(start + " <= :dt_end AND " + end + " >= :dt_start", "dt_end", interval.end(), "dt_start",
+                    interval.start());
         }
     }
 }

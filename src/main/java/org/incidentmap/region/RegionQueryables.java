@@ -13,10 +13,12 @@ final class RegionQueryables {
 
     static final Queryables ALL = new Queryables("regions", List.of(
             Queryable.of("geometry", GEOMETRY, "f.geom", "The region's outline (WGS 84).").role("primary-geometry"),
-            Queryable.of("id", TEXT, "f.id", "The region's id (latakia-governorate)."),
-            Queryable.of("name", TEXT, "f.name", "Its name."),
-            Queryable.of("kind", TEXT, "f.kind", "What kind of area it is (governorate, city, neighbourhood...)."),
-            Queryable.of("approximate", BOOLEAN, "f.approximate", "Whether the outline is a rough one.")), TEXT);
+            Queryable.of("id", TEXT, "f.id", "The region's id (latakia-governorate).").notNull(),
+            Queryable.of("name", TEXT, "f.name", "Its name.").notNull(),
+            Queryable.of("kind", TEXT, "f.kind", "What kind of area it is (governorate, city, neighbourhood...).")
+                    .notNull(),
+            Queryable.of("approximate", BOOLEAN, "f.approximate", "Whether the outline is a rough one.")
+                    .notNull()), TEXT);
 
     private RegionQueryables() {
     }

@@ -23,8 +23,9 @@ class IncidentFilterTest {
         for (int i = 0; i < paramsAndValues.length; i += 2) {
             request.queryParam(paramsAndValues[i], paramsAndValues[i + 1]);
         }
-        return request.when().get("/collections/incidents/items").then().statusCode(200)
+        List<String> titles = request.when().get("/collections/incidents/items").then().statusCode(200)
                 .extract().jsonPath().getList("features.properties.title");
+        return titles == null ? List.of() : titles;
     }
 
     @Test
@@ -64,6 +65,24 @@ class IncidentFilterTest {
         assertThat(titles("bbox", area, "datetime", "../2025-02-25"), equalTo(List.of("datetime span to 3 March")));
         assertThat(titles("bbox", area, "datetime", "2025-03-01T10:00:00Z"),
                 containsInAnyOrder("datetime 1 March", "datetime span to 3 March"));
+        // Both ends are closed, on the incidents' side and on the query's.
+        assertThat(titles("bbox", area, "datetime", "2025-02-28/2025-03-01T10:00:00Z"),
+                containsInAnyOrder("datetime 1 March", "datetime span to 3 March"));
+        assertThat(titles("bbox", area, "datetime", "../2025-03-01T10:00:00Z"),
+                containsInAnyOrder("datetime 1 March", "datetime span to 3 March"));
+        assertThat(titles("bbox", area, "datetime", "2025-03-03T23:59:59Z/2025-03-04"),
+                equalTo(List.of("datetime span to 3 March")));
+        assertThat(titles("bbox", area, "datetime", "2025-02-20T00:00:00Z"),
+                equalTo(List.of("datetime span to 3 March")));
+        assertThat(titles("bbox", area, "datetime", "2025-03-09T00:00:00Z/.."), equalTo(List.of("datetime 9 March")));
+        assertThat(titles("bbox", area, "datetime", "2025-03-04/2025-03-08"), equalTo(List.of()));
+        assertThat(titles("bbox", area, "datetime", "2025-03-10/.."), equalTo(List.of()));
+        // Past a month, the interval is tested as two comparisons instead of through the range index: same answers.
+        assertThat(titles("bbox", area, "datetime", "2025-01-01/2025-03-01T10:00:00Z"),
+                containsInAnyOrder("datetime 1 March", "datetime span to 3 March"));
+        assertThat(titles("bbox", area, "datetime", "2025-03-03T23:59:59Z/2025-06-01"),
+                containsInAnyOrder("datetime span to 3 March", "datetime 9 March"));
+        assertThat(titles("bbox", area, "datetime", "2024-01-01/2025-02-19"), equalTo(List.of()));
     }
 
     @Test

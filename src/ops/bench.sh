@@ -11,7 +11,8 @@
 #    reports the medians of service req/s, pgbench TPS and of each round's ratio (this machine's speed drifts by
 #    half within minutes: one long run of each measured the drift, not the service), wrk's p50/p99 (of the last
 #    round) and the answer's size.
-# 3. Export: the whole table through the service (GeoJSON text sequence, CSV) against psql's COPY ... TO STDOUT.
+# 3. Export: the whole table through the service (GeoJSON text sequence, CSV) against psql's COPY ... TO STDOUT,
+#    three rounds in turns, best of each.
 # 4. Import of the same COUNT features into an empty table with the service's indexes: the service (POST of a
 #    GeoJSON text sequence), ogr2ogr -f PostgreSQL (with COPY) and psql \copy, twice in turns, best of each.
 # 5. The service's resident memory, sampled every half second throughout.
@@ -298,16 +299,24 @@ done
 
 # 3. Export: the service against COPY of the same rows.
 timed() { local t0 t1; t0=$(date +%s.%N); "$@" > /dev/null; t1=$(date +%s.%N); awk -v a="$t0" -v b="$t1" 'BEGIN { printf "%.2f", b - a }'; }
-best_of_3() { { timed "$@"; echo; timed "$@"; echo; timed "$@"; echo; } | sort -n | head -1; }
+best() { printf '%s\n' "$@" | sort -g | head -1; }
 transfer_tsv="$out/transfer.tsv"
 printf 'what\tseconds\trows_per_s\tratio_to_reference\n' > "$transfer_tsv"
 curl -sf -o /dev/null "$base/collections/incidents/export?f=geojsonseq" # warm-up
 curl -sf -o /dev/null "$base/collections/incidents/export?f=csv"
-copy_s=$(best_of_3 psql_db "$db" -c "\\copy (SELECT * FROM incident) TO '/dev/null'")
-copy_csv_s=$(best_of_3 psql_db "$db" -c "\\copy (SELECT * FROM incident) TO '/dev/null' WITH (FORMAT csv, HEADER)")
-seq_s=$(best_of_3 curl -sf -o /dev/null "$base/collections/incidents/export?f=geojsonseq")
-geojson_s=$(best_of_3 curl -sf -o /dev/null "$base/collections/incidents/export?f=geojson")
-csv_s=$(best_of_3 curl -sf -o /dev/null "$base/collections/incidents/export?f=csv")
+# Three rounds, each export beside its COPY, best of each: COPY's own time moved from 3.0 to 4.6 s between runs
+# hours apart, and measuring all of one side before the other measured that drift too.
+copy_t=(); copy_csv_t=(); seq_t=(); geojson_t=(); csv_t=()
+for round in 1 2 3; do
+  copy_t+=("$(timed psql_db "$db" -c "\\copy (SELECT * FROM incident) TO '/dev/null'")")
+  seq_t+=("$(timed curl -sf -o /dev/null "$base/collections/incidents/export?f=geojsonseq")")
+  geojson_t+=("$(timed curl -sf -o /dev/null "$base/collections/incidents/export?f=geojson")")
+  copy_csv_t+=("$(timed psql_db "$db" -c "\\copy (SELECT * FROM incident) TO '/dev/null' WITH (FORMAT csv, HEADER)")")
+  csv_t+=("$(timed curl -sf -o /dev/null "$base/collections/incidents/export?f=csv")")
+  log "export round $round: COPY ${copy_t[-1]} s, GeoJSONSeq ${seq_t[-1]} s, GeoJSON ${geojson_t[-1]} s, COPY csv ${copy_csv_t[-1]} s, CSV ${csv_t[-1]} s"
+done
+copy_s=$(best "${copy_t[@]}"); copy_csv_s=$(best "${copy_csv_t[@]}")
+seq_s=$(best "${seq_t[@]}"); geojson_s=$(best "${geojson_t[@]}"); csv_s=$(best "${csv_t[@]}")
 row() { awk -v w="$1" -v s="$2" -v n="$total" -v r="$3" 'BEGIN { printf "%s\t%s\t%.0f\t%.2f\n", w, s, n / s, r / s }'; }
 {
   row "export: psql COPY TO STDOUT (text)" "$copy_s" "$copy_s"
@@ -359,7 +368,6 @@ for round in 1 2; do
  geo_precision, sources, geom) FROM '$out/all.copy'")")
   log "import round $round: service ${import_runs[-1]} s, ogr2ogr ${ogr_runs[-1]} s, psql \\copy ${copyin_runs[-1]} s"
 done
-best() { printf '%s\n' "$@" | sort -g | head -1; }
 import_s=$(best "${import_runs[@]}"); ogr_s=$(best "${ogr_runs[@]}"); copyin_s=$(best "${copyin_runs[@]}")
 imported=$(psql_db "$import_db" -c "SELECT (SELECT count(*) FROM incident) || '/' || (SELECT count(*) FROM ogr_incident)\
  || '/' || (SELECT count(*) FROM copy_incident)")

@@ -6,7 +6,7 @@
 -- few rows a day matches. SP-GiST: a GiST index cost 24 us per inserted row against its 6 us.
 CREATE INDEX incident_period_idx ON incident
     USING spgist (tstzrange(occurred_at, coalesce(occurred_until, occurred_at), '[]'));
--- Harvesting changes (updated_after) and sortby=updated_at.
+-- Harvesting changes (updated_after): the few features changed since a moment, out of a million.
 CREATE INDEX incident_updated_at_idx ON incident (updated_at);
 -- Deadliest first (sortby=-fatalities), ties in id order, as pages are cut.
 CREATE INDEX incident_fatalities_idx ON incident (fatalities DESC NULLS LAST, id);

@@ -96,7 +96,7 @@ public final class SortBy {
         return columns.toString();
     }
 
-    /** The ORDER BY list: each key (nulls last), then the id. */
+    /** The ORDER BY list: each key (nulls last where it can be null), then the id. */
     public String orderBy() {
         return keys.stream().map(k -> k.queryable().sql() + (k.descending() ? " DESC" : " ASC")
                 + (k.queryable().nullable() ? " NULLS LAST, " : ", ")).collect(Collectors.joining()) + "f.id";

@@ -97,7 +97,7 @@ final class IncidentFeatureWriter {
         json.clear();
         properties(json, match, shape);
         json.writeTo(out);
-        json.clear(); // lets go of a buffer a large geometry grew, rather than keeping it with an idle thread
+        json.clear(); // lets go of a buffer large properties grew, rather than keeping it with an idle thread
         if (!links.isEmpty()) {
             FeatureCollectionWriter.writeLinks(out, links);
         }

@@ -9,9 +9,19 @@ import org.incidentmap.ogcapi.LandingResource;
 
 /**
  * The queryables of one collection (OGC API - Features Part 3), in the order they are listed, and the type of
- * its feature ids (INTEGER or TEXT: the last key of every sort order).
+ * its feature ids (INTEGER or TEXT: the last key of every sort order). {@code period}, when the collection has
+ * one, is the SQL of its features' primary interval as a closed tstzrange: the expression a range index serves.
  */
-public record Queryables(String collection, List<Queryable> all, Queryable.Type idType) {
+public record Queryables(String collection, List<Queryable> all, Queryable.Type idType, String period) {
+
+    public Queryables(String collection, List<Queryable> all, Queryable.Type idType) {
+        this(collection, all, idType, null);
+    }
+
+    /** Whether {@code name} is the queryable that has {@code role} (primary-interval-start...). */
+    boolean hasRole(String name, String role) {
+        return find(name).map(q -> role.equals(q.role())).orElse(false);
+    }
 
     public Optional<Queryable> find(String name) {
         return all.stream().filter(q -> q.name().equals(name)).findFirst();

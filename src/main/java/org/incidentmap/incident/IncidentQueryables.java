@@ -37,7 +37,7 @@ public final class IncidentQueryables {
             Queryable.of("geo_precision", TEXT, "f.geo_precision", "exact, near or region.")
                     .oneOf(IncidentFeatureReader.GEO_PRECISIONS, name -> name),
             Queryable.of("external_id", TEXT, "f.external_id", "Id in the data set it came from (ACLED's "
-                    + "event_id_cnty).")), INTEGER);
+                    + "event_id_cnty).")), INTEGER, IncidentSearch.PERIOD);
 
     private IncidentQueryables() {
     }

@@ -1,6 +1,7 @@
 package org.incidentmap.ogcapi;
 
 import java.time.Duration;
+import java.time.Instant;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.TimeInterval;
 import org.locationtech.jts.geom.Geometry;
@@ -68,12 +69,21 @@ public final class SpatialSql {
         } else if (interval.end() == null) {
             filter.and(period + " && tstzrange(CAST(:dt_start AS timestamptz), NULL, '[]')", "dt_start",
                     interval.start());
-        } else if (Duration.between(interval.start(), interval.end()).compareTo(RANGE_INDEX_UP_TO) <= 0) {
+        } else if (rangeIndexServes(interval.start(), interval.end())) {
             filter.and(period + " && tstzrange(CAST(:dt_start AS timestamptz), CAST(:dt_end AS timestamptz), '[]')",
                     "dt_start", interval.start(), "dt_end", interval.end());
         } else {
             filter.and(start + " <= :dt_end AND " + end + " >= :dt_start", "dt_end", interval.end(), "dt_start",
                     interval.start());
         }
+    }
+
+    /**
+     * Whether periods overlapping [{@code start}, {@code end}] ({@code end} null: open) are best found through a
+     * range index: a span that begins, ends no later than {@link #RANGE_INDEX_UP_TO} after, or never ends.
+     */
+    public static boolean rangeIndexServes(Instant start, Instant end) {
+        return start != null && (end == null
+                || !end.isBefore(start) && Duration.between(start, end).compareTo(RANGE_INDEX_UP_TO) <= 0);
     }
 }

@@ -115,6 +115,29 @@ class Cql2FilterTest {
         assertThat(titles(filter), containsInAnyOrder(want.toArray()));
     }
 
+    /**
+     * A literal span of at most 31 days, or one open at its end, is looked up through the period's range index
+     * (V12) before the relation is checked: the same answers, closed at both ends, whichever operand comes first.
+     */
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
+            T_INTERSECTS(INTERVAL(occurred_at, occurred_until), INTERVAL('2025-02-20T00:00:00Z', '2025-03-01T10:00:00Z')) | cql alpha
+            T_INTERSECTS(INTERVAL(occurred_at, occurred_until), TIMESTAMP('2025-03-01T10:00:00Z')) | cql alpha
+            T_INTERSECTS(INTERVAL(occurred_at, occurred_until), DATE('2025-03-07'))                | cql beta
+            T_INTERSECTS(INTERVAL(occurred_at, occurred_until), INTERVAL('2025-03-08', '2025-03-31')) | ``
+            T_INTERSECTS(DATE('2025-04-01'), INTERVAL(occurred_at, occurred_until))                | cql gamma
+            T_INTERSECTS(INTERVAL(occurred_at, occurred_until), INTERVAL('2025-03-06', '..'))      | cql beta, cql gamma
+            T_INTERSECTS(INTERVAL(occurred_at, occurred_until), INTERVAL('2025-03-10', '2025-03-01')) | ``
+            T_INTERSECTS(INTERVAL(occurred_at, occurred_until), INTERVAL('2025-01-01', '2025-12-31')) | cql alpha, cql beta, cql gamma
+            T_DURING(INTERVAL(occurred_at, occurred_until), INTERVAL('2025-03-04', '2025-03-09'))  | cql beta
+            T_CONTAINS(INTERVAL(occurred_at, occurred_until), DATE('2025-03-06'))                  | cql beta
+            T_DISJOINT(INTERVAL(occurred_at, occurred_until), INTERVAL('2025-03-01', '2025-03-07')) | cql gamma
+            NOT (T_INTERSECTS(INTERVAL(occurred_at, occurred_until), DATE('2025-03-06')))          | cql alpha, cql gamma
+            """)
+    void shouldRelateThePeriodToShortSpansAsTheRangeIndexFindsThem(String filter, String expected) {
+        shouldMatchWhatTheTextFilterSays(filter, expected);
+    }
+
     @Test
     void shouldReadCql2Json() {
         String filter = """

@@ -305,6 +305,11 @@ final class Cql2Sql {
     /** The [start, end] of a temporal operand: an instant, a date (its day), an interval, a timestamp property. */
     private String[] span(Expr e) {
         if (e instanceof Expr.Interval interval) {
+            if (interval.start() instanceof Expr.Moment start && interval.end() instanceof Expr.Moment end
+                    && start.start().isAfter(end.end())) {
+                // as datetime= answers: a mistake, not a question whose answer is nothing
+                throw new Cql2Exception(interval.at(), "the interval starts after it ends");
+            }
             return new String[] {end(interval.start(), true), end(interval.end(), false)};
         }
         Value v = value(e);

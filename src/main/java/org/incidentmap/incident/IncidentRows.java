@@ -38,6 +38,11 @@ final class IncidentRows {
     private static final GeometryFactory WGS84 = new GeometryFactory(new PrecisionModel(), 4326,
             PackedCoordinateSequenceFactory.DOUBLE_FACTORY);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CodedValues CATEGORIES = new CodedValues(Category.wireNames());
+    private static final CodedValues SUB_CATEGORIES = new CodedValues(Arrays.stream(Category.values())
+            .flatMap(c -> c.subCategories().stream()).distinct().toList());
+    private static final CodedValues TIME_PRECISIONS = new CodedValues(IncidentFeatureReader.TIME_PRECISIONS);
+    private static final CodedValues GEO_PRECISIONS = new CodedValues(IncidentFeatureReader.GEO_PRECISIONS);
 
     private IncidentRows() {
     }
@@ -47,8 +52,9 @@ final class IncidentRows {
         int fatalities = rs.getInt(9);
         Integer fatalitiesOrNull = rs.wasNull() ? null : fatalities;
         return new StoredIncident(rs.getLong(1), text(rs, 19), text(rs, 2), text(rs, 3),
-                rs.getString(4), rs.getString(5), instant(rs, 6), instant(rs, 7), rs.getString(8), fatalitiesOrNull,
-                texts(rs.getArray(10)), text(rs, 11), text(rs, 12), text(rs, 13), rs.getString(14),
+                CATEGORIES.read(rs, 4), SUB_CATEGORIES.read(rs, 5), instant(rs, 6), instant(rs, 7),
+                TIME_PRECISIONS.read(rs, 8), fatalitiesOrNull, texts(rs.getArray(10)), text(rs, 11), text(rs, 12),
+                text(rs, 13), GEO_PRECISIONS.read(rs, 14),
                 sources(rs.getBytes(15)), geometry(rs.getBytes(16)), instant(rs, 17), instant(rs, 18), rs.getLong(20));
     }
 

@@ -48,6 +48,9 @@ class ExportTest {
         Incidents.properties(features.get(4)).put("category", "protests");
         Incidents.properties(features.get(4)).put("sub_category", "peaceful_protest");
         Incidents.properties(features.get(4)).put("external_id", "TST4");
+        // before PostgreSQL's epoch (2000-01-01), where its binary timestamps are negative, to the microsecond
+        Incidents.properties(features.get(3)).put("occurred_at", "1997-03-14T08:30:00.25Z");
+        Incidents.properties(features.get(3)).put("occurred_until", "1999-12-31T23:59:58.000001Z");
         given().contentType("application/geo+json").body(Incidents.collection(features))
                 .post("/collections/incidents/items").then().statusCode(201);
     }
@@ -68,6 +71,20 @@ class ExportTest {
             JsonNode same = find(exported, item.get("id").asLong());
             assertEquals(item, same, "the export writes each incident exactly as items does");
         }
+    }
+
+    @Test
+    void shouldExportTimesBefore2000AsTheyWereStored() throws Exception {
+        JsonNode exported = JSON.readTree(given().queryParam("bbox", BOX).get("/collections/incidents/export")
+                .asString()).get("features");
+        JsonNode p = null;
+        for (JsonNode f : exported) {
+            if (f.at("/properties/title").asText().equals("Exported 3")) {
+                p = f.get("properties");
+            }
+        }
+        assertEquals("1997-03-14T08:30:00.250Z", p.get("occurred_at").asText());
+        assertEquals("1999-12-31T23:59:58.000001Z", p.get("occurred_until").asText());
     }
 
     @Test

@@ -236,7 +236,7 @@ add "region governorate, limit 1000" "/collections/incidents/items?region=lataki
   "SELECT geom FROM region WHERE id = 'latakia-governorate';"$'\n'"$(by_id "$in_region" 1000)"
 # A day among two years (one match in 770): through the period's range index (SpatialSql.during).
 add "datetime one day, limit 100" "/collections/incidents/items?datetime=2025-03-04&limit=100" \
-  "$(by_id "tstzrange(f.occurred_at, coalesce(f.occurred_until, f.occurred_at), '[]') && tstzrange(CAST('2025-03-04T00:00:00Z' AS timestamptz), CAST('2025-03-04T23:59:59.999999Z' AS timestamptz), '[]')" 100)"
+  "$(by_id "tstzrange(f.occurred_at, coalesce(f.occurred_until, f.occurred_at), '[]') && tstzrange(CAST('2025-03-04T00:00:00Z' AS timestamptz), CAST('2025-03-04T23:59:59.999999Z' AS timestamptz), '[]') AND f.occurred_at <= '2025-03-04T23:59:59.999999Z' AND coalesce(f.occurred_until, f.occurred_at) >= '2025-03-04T00:00:00Z'" 100)"
 # The same day as a CQL2 relation of the period: the range index finds candidates, the relation checks them.
 add "CQL2 T_INTERSECTS one day, limit 100" \
   "/collections/incidents/items?filter=T_INTERSECTS(INTERVAL(occurred_at,occurred_until),DATE('2025-03-04'))&limit=100" \

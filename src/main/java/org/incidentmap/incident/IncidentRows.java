@@ -52,8 +52,8 @@ final class IncidentRows {
         return new StoredIncident(rs.getLong(1), text(rs, 19), text(rs, 2), text(rs, 3),
                 CATEGORIES.read(rs, 4), SUB_CATEGORIES.read(rs, 5), instant(rs, 6), instant(rs, 7),
                 TIME_PRECISIONS.read(rs, 8), fatalitiesOrNull, texts(rs.getArray(10)), text(rs, 11), text(rs, 12),
-                text(rs, 13), GEO_PRECISIONS.read(rs, 14),
-                StoredSources.read(rs.getBytes(15)), geometry(rs.getBytes(16)), instant(rs, 17), instant(rs, 18), rs.getLong(20));
+                text(rs, 13), GEO_PRECISIONS.read(rs, 14), StoredSources.read(rs.getBytes(15)),
+                geometry(rs.getBytes(16)), instant(rs, 17), instant(rs, 18), rs.getLong(20));
     }
 
     /** A text column as the bytes the driver received (for text, binary and text transfer send the same bytes). */

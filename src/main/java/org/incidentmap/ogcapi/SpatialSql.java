@@ -70,8 +70,12 @@ public final class SpatialSql {
             filter.and(period + " && tstzrange(CAST(:dt_start AS timestamptz), NULL, '[]')", "dt_start",
                     interval.start());
         } else if (rangeIndexServes(interval.start(), interval.end())) {
-            filter.and(period + " && tstzrange(CAST(:dt_start AS timestamptz), CAST(:dt_end AS timestamptz), '[]')",
-                    "dt_start", interval.start(), "dt_end", interval.end());
+            // The comparisons are redundant but make the planner expect fewer matches: with the range test alone, it
+            // walked the id order for a day of 1,301 incidents in a million once ANALYZE sampled otherwise (173 ms,
+            // against 47 ms through the range index); a week or a month still walks the ids, faster (13 ms, 1 ms).
+            filter.and(period + " && tstzrange(CAST(:dt_start AS timestamptz), CAST(:dt_end AS timestamptz), '[]') AND "
+                    + start + " <= :dt_end AND " + end + " >= :dt_start", "dt_start", interval.start(), "dt_end",
+                    interval.end());
         } else {
             filter.and(start + " <= :dt_end AND " + end + " >= :dt_start", "dt_end", interval.end(), "dt_start",
                     interval.start());

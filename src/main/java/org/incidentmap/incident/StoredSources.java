@@ -74,9 +74,7 @@ final class StoredSources {
 
     /** Skips spaces, then takes {@code c} if it comes next. */
     private boolean take(char c) {
-        while (at < json.length && json[at] == ' ') {
-            at++;
-        }
+        skipSpaces();
         if (at < json.length && json[at] == c) {
             at++;
             return true;
@@ -111,10 +109,14 @@ final class StoredSources {
     }
 
     private boolean end() {
+        skipSpaces();
+        return at == json.length;
+    }
+
+    private void skipSpaces() {
         while (at < json.length && json[at] == ' ') {
             at++;
         }
-        return at == json.length;
     }
 
     /** Any JSON array of such objects, read with a streaming parser (no tree). */

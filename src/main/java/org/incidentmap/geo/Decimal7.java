@@ -11,7 +11,7 @@ public final class Decimal7 {
 
     private static final double SCALE = 1e7;
     /** Longest text: a sign, 10 integer digits, the point and 7 decimals. */
-    static final int MAX_CHARS = 19;
+    public static final int MAX_CHARS = 19;
 
     private Decimal7() {
     }

@@ -57,6 +57,14 @@ public final class JsonBytes {
         return text.getBytes(StandardCharsets.US_ASCII);
     }
 
+    /**
+     * How JSON (as Jackson writes it) escapes an ASCII character: 0 for not at all, else the letter after the
+     * backslash, 'u' meaning \\u00XX.
+     */
+    public static byte escapeOf(char ascii) {
+        return ESCAPES[ascii];
+    }
+
     /** The bytes of {@code "name":}, what {@link #field} writes. */
     public static byte[] name(String name) {
         return ascii('"' + name + "\":");

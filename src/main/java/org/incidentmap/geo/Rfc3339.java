@@ -93,7 +93,7 @@ public final class Rfc3339 {
     }
 
     /** The longest text {@link #write} writes: a date, a time and nine decimals. */
-    static final int MAX_CHARS = 30;
+    public static final int MAX_CHARS = 30;
 
     /**
      * Writes {@code t} as {@link Instant#toString()} does (UTC, "Z", fraction only when not zero, in groups of

@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import org.incidentmap.geo.Decimal7;
 import org.incidentmap.geo.Rfc3339;
 import org.incidentmap.geo.WktText;
 import org.locationtech.jts.geom.Geometry;
@@ -39,8 +38,8 @@ final class AcledCsv {
 
     static final List<Column> COLUMNS = List.of(
             Column.text("event_id_cnty", StoredIncident::externalId),
-            new Column("event_date", i -> utcDate(i.occurredAt()).toString()),
-            new Column("year", i -> String.valueOf(utcDate(i.occurredAt()).getYear())),
+            new Column("event_date", (row, i) -> row.date(utcDate(i.occurredAt()))),
+            new Column("year", (row, i) -> row.number(utcDate(i.occurredAt()).getYear())),
             new Column("time_precision", i -> TIME_CODES.get(i.timePrecision())),
             new Column("disorder_type", i -> disorderType(category(i))),
             new Column("event_type", i -> category(i).label()),
@@ -62,26 +61,72 @@ final class AcledCsv {
             Column.text("admin2", StoredIncident::admin2),
             new Column("admin3", i -> null),
             Column.text("location", StoredIncident::locationName),
-            new Column("latitude", i -> Decimal7.text(representativePoint(i.geom()).getY())),
-            new Column("longitude", i -> Decimal7.text(representativePoint(i.geom()).getX())),
+            new Column("latitude", (row, i) -> row.decimal7(representativePoint(i.geom()).getY())),
+            new Column("longitude", (row, i) -> row.decimal7(representativePoint(i.geom()).getX())),
             new Column("geo_precision", i -> i.geoPrecision() == null ? null : GEO_CODES.get(i.geoPrecision())),
             new Column("source", i -> sourceNames(i.sources())),
             new Column("source_scale", i -> null),
             Column.text("notes", StoredIncident::description),
-            new Column("fatalities", i -> i.fatalities() == null ? null : String.valueOf(i.fatalities())),
+            new Column("fatalities", (row, i) -> {
+                if (i.fatalities() != null) {
+                    row.number(i.fatalities());
+                }
+            }),
             new Column("tags", i -> null),
-            new Column("timestamp", i -> String.valueOf(i.updatedAt().getEpochSecond())),
-            new Column("id", i -> String.valueOf(i.id())),
+            new Column("timestamp", (row, i) -> row.number(i.updatedAt().getEpochSecond())),
+            new Column("id", (row, i) -> row.number(i.id())),
             Column.text("title", StoredIncident::title),
-            new Column("occurred_at", i -> Rfc3339.format(i.occurredAt())),
-            new Column("occurred_until", i -> i.occurredUntil() == null ? null : Rfc3339.formatEnd(i.occurredUntil())),
+            new Column("occurred_at", (row, i) -> row.instant(i.occurredAt())),
+            new Column("occurred_until", (row, i) -> row.instant(
+                    i.occurredUntil() == null ? null : Rfc3339.writtenEnd(i.occurredUntil()))),
             new Column("time_precision_name", i -> i.timePrecision()),
             new Column("geo_precision_name", i -> i.geoPrecision()),
-            new Column("actors", i -> JsonText.actors(i.actors())),
-            new Column("sources", i -> JsonText.sources(i.sources())),
-            new Column("geometry", i -> WktText.of(i.geom())));
+            new Column("actors", AcledCsv::actors),
+            new Column("sources", AcledCsv::sources),
+            new Column("geometry", AcledCsv::geometry));
 
     private AcledCsv() {
+    }
+
+    /** The actors as a JSON array of strings. */
+    private static void actors(CsvRow row, StoredIncident i) {
+        row.openQuotes();
+        row.quotedAscii("[");
+        for (int k = 0; k < i.actors().size(); k++) {
+            row.quotedAscii(k == 0 ? "" : ",");
+            row.quotedJson(i.actors().get(k));
+        }
+        row.quotedAscii("]");
+        row.closeQuotes();
+    }
+
+    /** The sources as a JSON array of {"name": ..., "url": ...}. */
+    private static void sources(CsvRow row, StoredIncident i) {
+        row.openQuotes();
+        row.quotedAscii("[");
+        for (int k = 0; k < i.sources().size(); k++) {
+            Source source = i.sources().get(k);
+            row.quotedAscii(k == 0 ? "{\"name\":" : ",{\"name\":");
+            row.quotedJson(source.name());
+            row.quotedAscii(",\"url\":");
+            row.quotedJson(source.url());
+            row.quotedAscii("}");
+        }
+        row.quotedAscii("]");
+        row.closeQuotes();
+    }
+
+    /** The geometry as WKT; a point, as most are, written straight into the row. */
+    private static void geometry(CsvRow row, StoredIncident i) {
+        if (i.geom() instanceof Point p && !p.isEmpty()) {
+            row.ascii("POINT (");
+            row.decimal7(p.getX());
+            row.ascii(" ");
+            row.decimal7(p.getY());
+            row.ascii(")");
+        } else {
+            row.field(WktText.of(i.geom()));
+        }
     }
 
     private static String sourceNames(List<Source> sources) {

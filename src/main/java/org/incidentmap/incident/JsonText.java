@@ -3,21 +3,12 @@ package org.incidentmap.incident;
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;
 
-/** The JSON text of an incident's actors and sources, as the CSV export and the bulk import write them. */
+/** The JSON text of an incident's sources, as the bulk import writes them into COPY. */
 final class JsonText {
 
     private static final JsonStringEncoder ENCODER = JsonStringEncoder.getInstance();
 
     private JsonText() {
-    }
-
-    static String actors(List<String> actors) {
-        StringBuilder out = new StringBuilder("[");
-        for (String actor : actors) {
-            out.append(out.length() > 1 ? "," : "");
-            quoted(out, actor);
-        }
-        return out.append(']').toString();
     }
 
     static String sources(List<Source> sources) {

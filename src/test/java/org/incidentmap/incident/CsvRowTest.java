@@ -2,12 +2,20 @@ package org.incidentmap.incident;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import org.incidentmap.geo.Decimal7;
+import org.incidentmap.geo.Rfc3339;
 import org.junit.jupiter.api.Test;
 
-/** CSV fields are quoted exactly when RFC 4180 asks, wherever in a long text the character that asks for it is. */
+/**
+ * CSV fields are quoted exactly when RFC 4180 asks, wherever in a long text the character that asks for it is;
+ * numbers, times and JSON written into a row read as their usual text does.
+ */
 class CsvRowTest {
 
     @Test
@@ -32,6 +40,54 @@ class CsvRowTest {
             String field = "Latakia é Qardaha\ttab اللاذقية and more text\u0001".substring(0, length);
             assertEquals(field, written(field));
             assertEquals(field, writtenUtf8(field));
+        }
+    }
+
+    @Test
+    void shouldWriteNumbersAsTheirDecimalText() throws IOException {
+        for (long n : new long[] {0, 7, -7, 10, 99, 100, 1796198279, -1000, Long.MAX_VALUE, Long.MIN_VALUE}) {
+            CsvRow row = new CsvRow();
+            row.number(n);
+            assertEquals(Long.toString(n), text(row));
+        }
+    }
+
+    @Test
+    void shouldWriteCoordinatesTimesAndDatesAsTheirTextDoes() throws IOException {
+        for (double v : new double[] {35.783, -0.5, 0, 180, -179.9999999, 35.12345678, 1e12}) {
+            CsvRow row = new CsvRow();
+            row.decimal7(v);
+            assertEquals(Decimal7.text(v), text(row), "coordinate " + v);
+        }
+        for (String t : new String[] {"2025-03-04T00:00:00Z", "1970-01-01T00:00:00.000001Z", "0999-12-31T23:59:59.5Z",
+            "+10000-01-01T00:00:00Z", "-0001-06-01T12:00:00Z"}) {
+            Instant instant = Instant.parse(t);
+            CsvRow row = new CsvRow();
+            row.instant(instant);
+            assertEquals(Rfc3339.format(instant), text(row), "instant " + t);
+            LocalDate date = LocalDate.ofEpochDay(Math.floorDiv(instant.getEpochSecond(), 86_400));
+            CsvRow dateRow = new CsvRow();
+            dateRow.date(date);
+            assertEquals(date.toString(), text(dateRow), "date of " + t);
+        }
+    }
+
+    @Test
+    void shouldWriteJsonStringsAsJacksonEscapesThemWithTheirQuotesDoubled() throws IOException {
+        String[] texts = {"", "Assad loyalist militia remnants", "say \"no\"", "back\\slash", "tab\tline\nend\r",
+            "bell\u0007 and \u001f", "é اللاذقية 中", "emoji \uD83D\uDE00 end", "lone \uD83D surrogate", "del \u007f"};
+        for (String text : texts) {
+            CsvRow row = new CsvRow();
+            row.openQuotes();
+            row.quotedAscii("[");
+            row.quotedJson(text);
+            row.quotedAscii(",");
+            row.quotedJson(null);
+            row.quotedAscii("]");
+            row.closeQuotes();
+            String json = "[\"" + new String(JsonStringEncoder.getInstance().quoteAsString(text)) + "\",null]";
+            String expected = new String(json.getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
+            assertEquals('"' + expected.replace("\"", "\"\"") + '"', text(row), text);
         }
     }
 

@@ -42,15 +42,13 @@ public final class JsonBytes {
     /** Where numbers are written, last digit first: room for a long or a coordinate. */
     private final byte[] number = new byte[24];
     private final Raw raw = new Raw();
-    /** The last instant written, and its quoted text. */
-    private final byte[] lastText = new byte[Rfc3339.MAX_CHARS + 2];
-    private Instant lastInstant;
-    private int lastLength;
+    /** The last two instants written, as quoted text; {@code recent} is the one used last. */
+    private final QuotedInstant[] instants = {new QuotedInstant(), new QuotedInstant()};
+    private int recent;
     private byte[] bytes = new byte[INITIAL];
     private int length;
 
     public JsonBytes() {
-        lastText[0] = '"';
     }
 
     private static byte[] ascii(String text) {
@@ -149,24 +147,44 @@ public final class JsonBytes {
     }
 
     /**
-     * An instant as an RFC 3339 string ({@link Rfc3339#format}), or null. The last one written is kept as text:
-     * the rows of one import share their created_at and updated_at (the transaction's time).
+     * An instant as an RFC 3339 string ({@link Rfc3339#format}), or null. The last two written are kept as text:
+     * the rows of one import share their created_at and updated_at (the transaction's time), and a feature writes
+     * its own occurred_at between them and the next feature's.
      */
     public JsonBytes instant(Instant t) {
         if (t == null) {
             return nullValue();
         }
-        if (!t.equals(lastInstant)) {
-            int end = Rfc3339.write(t, lastText, 1);
-            if (end < 0) {
+        QuotedInstant kept = instants[recent];
+        if (!t.equals(kept.instant)) {
+            recent ^= 1;
+            kept = instants[recent];
+            if (!t.equals(kept.instant) && !kept.write(t)) {
                 return string(t.toString());
             }
-            lastText[end] = '"';
-            lastLength = end + 1;
-            lastInstant = t;
         }
-        copy(lastText, 0, lastLength);
+        copy(kept.text, 0, kept.length);
         return this;
+    }
+
+    /** An instant and its text in quotes. */
+    private static final class QuotedInstant {
+        private final byte[] text = new byte[Rfc3339.MAX_CHARS + 2];
+        private Instant instant;
+        private int length;
+
+        /** Keeps {@code t} and its text; false (nothing kept) when {@link Rfc3339#write} cannot write it. */
+        boolean write(Instant t) {
+            text[0] = '"';
+            int end = Rfc3339.write(t, text, 1);
+            if (end < 0) {
+                return false;
+            }
+            text[end] = '"';
+            length = end + 1;
+            instant = t;
+            return true;
+        }
     }
 
     /** A JSON string of UTF-8 text, or null; non-ASCII bytes are copied as they are. */

@@ -98,6 +98,20 @@ class JsonBytesTest {
     }
 
     @Test
+    void shouldWriteEachInstantInTurnWhateverItRepeats() {
+        List<String> times = List.of("2025-03-04T06:00:00Z", "2026-01-01T00:00:00Z", "2026-01-01T00:00:00Z",
+                "2025-03-05T06:00:00Z", "2026-01-01T00:00:00Z", "2025-03-05T06:00:00Z", "+10000-01-01T00:00:00Z",
+                "2025-03-05T06:00:00Z", "2025-03-04T06:00:00Z", "2025-03-04T06:00:00Z", "1999-01-01T00:00:00Z");
+        JsonBytes b = new JsonBytes().startArray();
+        for (String t : times) {
+            b.element().instant(Instant.parse(t));
+        }
+        String expected = times.stream().map(t -> '"' + Instant.parse(t).toString() + '"')
+                .collect(java.util.stream.Collectors.joining(",", "[", "]"));
+        assertEquals(expected, b.endArray().toString());
+    }
+
+    @Test
     void shouldSeparateMembersAndElements() {
         byte[] a = JsonBytes.name("a");
         byte[] b = JsonBytes.name("b");

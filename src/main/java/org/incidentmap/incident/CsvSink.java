@@ -1,6 +1,5 @@
 package org.incidentmap.incident;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +14,9 @@ final class CsvSink implements FeatureSink<IncidentMatch> {
     private final boolean distance;
     private final CsvRow row = new CsvRow();
 
+    /** A sink writing into {@code stream}, which should be buffered: each row is one write. */
     CsvSink(OutputStream stream, boolean distance) throws IOException {
-        this.out = new BufferedOutputStream(stream, 1 << 16);
+        this.out = stream;
         this.distance = distance;
         StringBuilder header = new StringBuilder();
         for (AcledCsv.Column column : COLUMNS) {

@@ -2,6 +2,8 @@ package org.incidentmap.incident;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
@@ -22,6 +24,9 @@ final class AcledCsv {
     /** A column: its name in the header and how it writes an incident's field into a row. */
     record Column(String name, BiConsumer<CsvRow, StoredIncident> write) {
 
+        /** Writes nothing: a sink can skip the call, one of 44 in a row that no type profile inlines. */
+        static final BiConsumer<CsvRow, StoredIncident> EMPTY = (row, i) -> { };
+
         /** A column of text computed from the incident. */
         Column(String name, Function<StoredIncident, String> value) {
             this(name, (row, i) -> row.field(value.apply(i)));
@@ -31,61 +36,90 @@ final class AcledCsv {
         static Column text(String name, Function<StoredIncident, Utf8Text> value) {
             return new Column(name, (row, i) -> row.field(value.apply(i)));
         }
+
+        /** A column of one of the codes and labels below, or null: written from bytes encoded once. */
+        static Column coded(String name, Function<StoredIncident, String> value) {
+            return new Column(name, (row, i) -> row.field(value.apply(i), ENCODED));
+        }
+
+        /** A column ACLED has and we keep nothing for. */
+        static Column empty(String name) {
+            return new Column(name, EMPTY);
+        }
     }
 
     private static final Map<String, String> TIME_CODES = Map.of("exact", "1", "day", "1", "week", "2", "month", "3");
     private static final Map<String, String> GEO_CODES = Map.of("exact", "1", "near", "2", "region", "3");
+    private static final String CIVILIAN_TARGETING = "Civilian targeting";
+    /** Every code and label a row can hold, as CSV bytes: encoding them once per row was a tenth of the writing. */
+    private static final Map<String, byte[]> ENCODED = encodedLabels();
 
     static final List<Column> COLUMNS = List.of(
             Column.text("event_id_cnty", StoredIncident::externalId),
             new Column("event_date", (row, i) -> row.date(utcDate(i.occurredAt()))),
             new Column("year", (row, i) -> row.number(utcDate(i.occurredAt()).getYear())),
-            new Column("time_precision", i -> TIME_CODES.get(i.timePrecision())),
-            new Column("disorder_type", i -> disorderType(category(i))),
-            new Column("event_type", i -> category(i).label()),
-            new Column("sub_event_type", i -> i.subCategory() == null ? null : category(i).subLabel(i.subCategory())),
+            Column.coded("time_precision", i -> TIME_CODES.get(i.timePrecision())),
+            Column.coded("disorder_type", i -> disorderType(category(i))),
+            Column.coded("event_type", i -> category(i).label()),
+            Column.coded("sub_event_type", i -> i.subCategory() == null ? null : category(i).subLabel(i.subCategory())),
             new Column("actor1", i -> actor(i, 0)),
-            new Column("assoc_actor_1", i -> null),
-            new Column("inter1", i -> null),
+            Column.empty("assoc_actor_1"),
+            Column.empty("inter1"),
             new Column("actor2", i -> actor(i, 1)),
             new Column("assoc_actor_2", i -> i.actors().size() <= 2 ? null
                     : String.join("; ", i.actors().subList(2, i.actors().size()))),
-            new Column("inter2", i -> null),
-            new Column("interaction", i -> null),
-            new Column("civilian_targeting", i -> category(i) == Category.VIOLENCE_AGAINST_CIVILIANS
-                    ? "Civilian targeting" : null),
-            new Column("iso", i -> null),
-            new Column("region", i -> null),
-            new Column("country", i -> null),
+            Column.empty("inter2"),
+            Column.empty("interaction"),
+            Column.coded("civilian_targeting", i -> category(i) == Category.VIOLENCE_AGAINST_CIVILIANS
+                    ? CIVILIAN_TARGETING : null),
+            Column.empty("iso"),
+            Column.empty("region"),
+            Column.empty("country"),
             Column.text("admin1", StoredIncident::admin1),
             Column.text("admin2", StoredIncident::admin2),
-            new Column("admin3", i -> null),
+            Column.empty("admin3"),
             Column.text("location", StoredIncident::locationName),
             new Column("latitude", (row, i) -> row.decimal7(representativePoint(i.geom()).getY())),
             new Column("longitude", (row, i) -> row.decimal7(representativePoint(i.geom()).getX())),
-            new Column("geo_precision", i -> i.geoPrecision() == null ? null : GEO_CODES.get(i.geoPrecision())),
+            Column.coded("geo_precision", i -> i.geoPrecision() == null ? null : GEO_CODES.get(i.geoPrecision())),
             new Column("source", i -> sourceNames(i.sources())),
-            new Column("source_scale", i -> null),
+            Column.empty("source_scale"),
             Column.text("notes", StoredIncident::description),
             new Column("fatalities", (row, i) -> {
                 if (i.fatalities() != null) {
                     row.number(i.fatalities());
                 }
             }),
-            new Column("tags", i -> null),
+            Column.empty("tags"),
             new Column("timestamp", (row, i) -> row.number(i.updatedAt().getEpochSecond())),
             new Column("id", (row, i) -> row.number(i.id())),
             Column.text("title", StoredIncident::title),
             new Column("occurred_at", (row, i) -> row.instant(i.occurredAt())),
             new Column("occurred_until", (row, i) -> row.instant(
                     i.occurredUntil() == null ? null : Rfc3339.writtenEnd(i.occurredUntil()))),
-            new Column("time_precision_name", i -> i.timePrecision()),
-            new Column("geo_precision_name", i -> i.geoPrecision()),
+            Column.coded("time_precision_name", i -> i.timePrecision()),
+            Column.coded("geo_precision_name", i -> i.geoPrecision()),
             new Column("actors", AcledCsv::actors),
             new Column("sources", AcledCsv::sources),
             new Column("geometry", AcledCsv::geometry));
 
     private AcledCsv() {
+    }
+
+    private static Map<String, byte[]> encodedLabels() {
+        Map<String, byte[]> labels = new HashMap<>();
+        List<String> all = new ArrayList<>(List.of(CIVILIAN_TARGETING));
+        all.addAll(TIME_CODES.keySet());
+        all.addAll(TIME_CODES.values());
+        all.addAll(GEO_CODES.keySet());
+        all.addAll(GEO_CODES.values());
+        for (Category c : Category.values()) {
+            all.add(c.label());
+            all.add(disorderType(c));
+            c.subCategories().forEach(sub -> all.add(c.subLabel(sub)));
+        }
+        all.forEach(label -> labels.put(label, CsvRow.encoded(label)));
+        return Map.copyOf(labels);
     }
 
     /** The actors as a JSON array of strings. */

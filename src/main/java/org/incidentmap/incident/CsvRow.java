@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.Map;
 import org.incidentmap.geo.Decimal7;
 import org.incidentmap.geo.JsonBytes;
 import org.incidentmap.geo.Rfc3339;
@@ -55,6 +56,25 @@ final class CsvRow {
             }
             bytes[length++] = (byte) c;
         }
+    }
+
+    /** Appends a field whose bytes {@code encoded} may hold, as {@link #encoded} made them; null is empty. */
+    void field(String value, Map<String, byte[]> encoded) {
+        byte[] field = value == null ? null : encoded.get(value);
+        if (field == null) {
+            field(value);
+        } else {
+            room(field.length);
+            System.arraycopy(field, 0, bytes, length, field.length);
+            length += field.length;
+        }
+    }
+
+    /** The bytes {@link #field(String)} appends for {@code value}. */
+    static byte[] encoded(String value) {
+        CsvRow row = new CsvRow();
+        row.field(value);
+        return Arrays.copyOf(row.bytes, row.length);
     }
 
     /** Appends a field; null is an empty field. */

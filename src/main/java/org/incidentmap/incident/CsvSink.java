@@ -3,6 +3,7 @@ package org.incidentmap.incident;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.function.BiConsumer;
 import org.incidentmap.ogcapi.FeatureSink;
 
 /** Writes incidents as CSV rows of {@link AcledCsv#COLUMNS} (and distance_m for a radius query), CRLF-terminated. */
@@ -33,7 +34,10 @@ final class CsvSink implements FeatureSink<IncidentMatch> {
             if (k > 0) {
                 row.append(',');
             }
-            COLUMNS[k].write().accept(row, incident);
+            BiConsumer<CsvRow, StoredIncident> write = COLUMNS[k].write();
+            if (write != AcledCsv.Column.EMPTY) {
+                write.accept(row, incident);
+            }
         }
         if (distance) {
             row.append(',');

@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Map;
 import org.incidentmap.geo.Decimal7;
 import org.incidentmap.geo.Rfc3339;
 import org.junit.jupiter.api.Test;
@@ -41,6 +42,20 @@ class CsvRowTest {
             assertEquals(field, written(field));
             assertEquals(field, writtenUtf8(field));
         }
+    }
+
+    @Test
+    void shouldWriteEncodedFieldsAsTheirTextAndOtherTextAsItIs() throws IOException {
+        Map<String, byte[]> encoded = Map.of("Explosions/Remote violence", CsvRow.encoded("Explosions/Remote violence"),
+                "Looting, \"destruction\"", CsvRow.encoded("Looting, \"destruction\""));
+        for (String field : new String[] {"Explosions/Remote violence", "Looting, \"destruction\"", "Riots, again"}) {
+            CsvRow row = new CsvRow();
+            row.field(field, encoded);
+            assertEquals(written(field), text(row), field);
+        }
+        CsvRow row = new CsvRow();
+        row.field(null, encoded);
+        assertEquals("", text(row));
     }
 
     @Test

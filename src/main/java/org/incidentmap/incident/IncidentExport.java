@@ -13,10 +13,12 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.ogcapi.ClientWatch;
 import org.incidentmap.ogcapi.FeatureSink;
 import org.incidentmap.ogcapi.FeatureWriter;
 import org.incidentmap.ogcapi.GeoJsonSinks;
@@ -24,6 +26,7 @@ import org.incidentmap.ogcapi.NamedSql;
 import org.incidentmap.ogcapi.ReadAhead;
 import org.incidentmap.ogcapi.SqlFilter;
 import org.incidentmap.problem.ProblemException;
+import org.jboss.logging.Logger;
 import org.locationtech.jts.geom.Geometry;
 import org.postgresql.PGStatement;
 
@@ -34,6 +37,8 @@ import org.postgresql.PGStatement;
  */
 @ApplicationScoped
 public class IncidentExport {
+
+    private static final Logger LOG = Logger.getLogger(IncidentExport.class);
 
     /** Rows handed from the reading thread to the writing one at a time, or fewer when they weigh more. */
     static final int BATCH_ROWS = 500;
@@ -58,8 +63,12 @@ public class IncidentExport {
         this.executor = executor;
     }
 
-    /** The export of the matches of {@code q} (in {@code region} when not null), at most {@code max} when given. */
-    StreamingOutput stream(IncidentQuery q, Geometry region, Long max, ExportFormat format) {
+    /**
+     * The export of the matches of {@code q} (in {@code region} when not null), at most {@code max} when given;
+     * it stops, and frees its slot, when {@code clientClosed} says the client has closed the connection.
+     */
+    StreamingOutput stream(IncidentQuery q, Geometry region, Long max, ExportFormat format,
+            BooleanSupplier clientClosed) {
         if (!running.tryAcquire()) {
             throw ProblemException.busy("Every export slot is in use; exports run a few at a time. Retry shortly.",
                     10);
@@ -74,7 +83,12 @@ public class IncidentExport {
         Map<String, Object> values = IncidentSearch.with(filter, "max", max);
         return stream -> {
             try {
-                copy(sql, values, sink(format, stream, near));
+                copy(sql, values, sink(format, new ClientWatch(stream, clientClosed), near));
+            } catch (IOException e) {
+                if (!clientClosed.getAsBoolean()) {
+                    throw e;
+                }
+                LOG.infof("An export stopped: the client closed the connection (%s)", e.getMessage());
             } finally {
                 running.release();
             }

@@ -1,6 +1,7 @@
 package org.incidentmap.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.vertx.core.http.HttpServerResponse;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -95,7 +96,8 @@ public class IncidentResource extends CollectionResource<StoredIncident> {
     @Produces({Link.GEOJSON, Link.JSON, ExportFormat.GEOJSON_SEQ_TYPE, "text/csv"})
     @Operation(summary = "Every incident matching the filters of items, streamed in one answer (no pages): GeoJSON, "
             + "GeoJSON text sequence or CSV in ACLED's columns. Exports run a few at a time; more get a 503.")
-    public Response export(@BeanParam IncidentExportParams params, @Context UriInfo uri, @Context HttpHeaders headers) {
+    public Response export(@BeanParam IncidentExportParams params, @Context UriInfo uri, @Context HttpHeaders headers,
+            @Context HttpServerResponse response) {
         params.refuseShape("applies to pages of items; exports are whole features in CRS84 (use max_features to "
                 + "stop early)");
         params.refuseSortby("applies to pages of items; exports come in id order");
@@ -103,7 +105,7 @@ public class IncidentResource extends CollectionResource<StoredIncident> {
         Long max = params.maxFeatures();
         IncidentQuery query = IncidentQuery.parse(params, uri.getQueryParameters(), null, config.geometry().limits(),
                 config.radius().maxMetres());
-        return Response.ok(exports.stream(query, service.region(query), max, format))
+        return Response.ok(exports.stream(query, service.region(query), max, format, response::closed))
                 .header(HttpHeaders.CONTENT_TYPE, format.contentType())
                 .header("Content-Disposition", "attachment; filename=\"incidents." + format.fileExtension() + "\"")
                 .build();

@@ -196,28 +196,4 @@ final class AcledCsv {
     private static LocalDate utcDate(Instant t) {
         return LocalDate.ofEpochDay(Math.floorDiv(t.getEpochSecond(), 86_400));
     }
-
-    /** Appends a field as RFC 4180 writes it: quoted when it holds a comma, a quote or a line break; null is empty. */
-    static void appendField(StringBuilder out, String value) {
-        if (value == null) {
-            return;
-        }
-        int length = value.length();
-        for (int k = 0; k < length; k++) {
-            char c = value.charAt(k);
-            if (c == ',' || c == '"' || c == '\n' || c == '\r') {
-                out.append('"');
-                for (int j = 0; j < length; j++) {
-                    char d = value.charAt(j);
-                    out.append(d);
-                    if (d == '"') {
-                        out.append('"');
-                    }
-                }
-                out.append('"');
-                return;
-            }
-        }
-        out.append(value);
-    }
 }

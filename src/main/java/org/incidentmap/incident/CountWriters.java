@@ -50,20 +50,32 @@ final class CountWriters {
     }
 
     /** One row per group: the key (named after the grouping), name or first/last day when they apply, counts. */
-    static String csv(Grouping by, List<CountGroup> groups) {
-        StringBuilder out = new StringBuilder(by.wire());
-        out.append(by == Grouping.REGION ? ",name" : by.byTime() ? ",first_day,last_day" : "");
-        out.append(",incidents,fatalities\r\n");
-        for (CountGroup g : groups) {
-            AcledCsv.appendField(out, g.key());
-            if (by == Grouping.REGION) {
-                AcledCsv.appendField(out.append(','), g.name());
-            } else if (by.byTime()) {
-                out.append(',').append(g.first()).append(',').append(g.last());
+    static StreamingOutput csv(Grouping by, List<CountGroup> groups) {
+        return stream -> {
+            CsvRow row = new CsvRow();
+            row.ascii(by.wire() + (by == Grouping.REGION ? ",name" : by.byTime() ? ",first_day,last_day" : "")
+                    + ",incidents,fatalities\r\n");
+            row.writeTo(stream);
+            for (CountGroup g : groups) {
+                row.clear();
+                row.field(g.key());
+                if (by == Grouping.REGION) {
+                    row.append(',');
+                    row.field(g.name());
+                } else if (by.byTime()) {
+                    row.append(',');
+                    row.date(g.first());
+                    row.append(',');
+                    row.date(g.last());
+                }
+                row.append(',');
+                row.number(g.incidents());
+                row.append(',');
+                row.number(g.fatalities());
+                row.ascii("\r\n");
+                row.writeTo(stream);
             }
-            out.append(',').append(g.incidents()).append(',').append(g.fatalities()).append("\r\n");
-        }
-        return out.toString();
+        };
     }
 
     /** The regions as features with their properties and counts (incidents, fatalities), for a choropleth. */

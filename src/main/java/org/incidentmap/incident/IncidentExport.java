@@ -88,7 +88,7 @@ public class IncidentExport {
                 if (!clientClosed.getAsBoolean()) {
                     throw e;
                 }
-                LOG.infof("An export stopped: the client closed the connection (%s)", e.getMessage());
+                LOG.info("An export stopped: the client closed the connection");
             } finally {
                 running.release();
             }

@@ -8,7 +8,7 @@ import java.util.function.BooleanSupplier;
 /**
  * A response stream whose writes fail with {@link ClientGone} once the client has closed the connection. Vert.x drops
  * writes to a closed connection without an error unless its queue is full, so an export whose client left ran on to
- * its last row, holding an export slot and a database connection (a million rows: 5-9 s of answering 503 to the
+ * its last row, holding an export slot and a database connection (a million rows: 6-8 s of answering 503 to the
  * retry). Meant under a buffer: it asks once per chunk it is handed.
  */
 public final class ClientWatch extends FilterOutputStream {

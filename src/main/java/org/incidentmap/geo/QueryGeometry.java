@@ -6,6 +6,7 @@ import org.locationtech.jts.geom.Coordinate;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.io.ParseException;
 import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.util.AssertionFailedException;
 
 /** Reads the geometry of an {@code intersects} filter: a GeoJSON geometry object or WKT, in WGS 84. */
 public final class QueryGeometry {
@@ -41,6 +42,9 @@ public final class QueryGeometry {
             g = new WKTReader(GeoJsonGeometryReader.WGS84).read(text);
         } catch (ParseException | IllegalArgumentException e) {
             throw new InvalidGeometryException("", "neither a GeoJSON geometry nor WKT: " + e.getMessage());
+        } catch (AssertionFailedException e) {
+            // JTS asserts, rather than reports, that a POINT holds at most one position: "POINT(1 2, 3 4)".
+            throw new InvalidGeometryException("", "neither a GeoJSON geometry nor WKT: a POINT has one position");
         }
         for (Coordinate c : g.getCoordinates()) {
             if (!(c.x >= -180 && c.x <= 180 && c.y >= -90 && c.y <= 90)) {

@@ -85,6 +85,13 @@ class QueryValuesTest {
     }
 
     @Test
+    void shouldRefuseAPointWithTwoPositions() {
+        InvalidGeometryException e = assertThrows(InvalidGeometryException.class,
+                () -> QueryGeometry.parse("POINT(34.783 32, 0 50)", LIMITS));
+        assertTrue(e.getMessage().contains("one position"), e.getMessage());
+    }
+
+    @Test
     void shouldRefuseWktNestedDeeperThanAnyGeometryWithoutExhaustingTheStack() {
         String deep = "GEOMETRYCOLLECTION(".repeat(5000) + "POINT(1 2)" + ")".repeat(5000);
         InvalidGeometryException e = assertThrows(InvalidGeometryException.class, () -> QueryGeometry.parse(deep, LIMITS));

@@ -76,7 +76,7 @@ final class HostileCases {
                 "POINT(1 2) junk", "POINT(1 2))", enc(DEEP_WKT), enc(CROSSING_GC_WKT), enc(CROSSING_GC_JSON),
                 "LINESTRING(10 20, -170 -20)", "POLYGON((0 0, 1 1, 1 0, 0 1, 0 0))", "POLYGON EMPTY", "%7B",
                 "%00", enc("{\"type\":\"Point\",\"coordinates\":[1,2],\"type\":\"Polygon\"}"),
-                enc(deepJson(100)), "CIRCLE(1 2, 3)", "POINT(NaN NaN)"));
+                enc(deepJson(100)), "CIRCLE(1 2, 3)", "POINT(NaN NaN)", enc("POINT(1 2, 3 4)")));
         bad.put("category", List.of("skirmish", "battles,", ",", "%00", "battles%00", "protests,,riots"));
         bad.put("fatalities_min", List.of("-1", "1.5", "many", "99999999999", "%00", "1e2"));
         bad.put("colour", List.of("red"));

@@ -266,7 +266,8 @@ final class AcledCsvImport {
             if (i == null) {
                 return null;
             }
-            String value = fields.get(i).strip();
+            // What an export guarded against formulas comes back as it was stored.
+            String value = SpreadsheetFormulas.undo(fields.get(i)).strip();
             return value.isEmpty() ? null : value;
         }
     }

@@ -15,7 +15,8 @@ import org.incidentmap.geo.Rfc3339;
  * One CSV row built straight as UTF-8 bytes, each field quoted when RFC 4180 asks (a comma, a quote or a line
  * break in it). Numbers, times and JSON are written into the row as they are formatted: building them as Strings
  * first, then scanning and copying those, was most of a CSV export's writing thread. Quoting can look at bytes
- * alone: in UTF-8 no byte of a multi-byte character is an ASCII one.
+ * alone: in UTF-8 no byte of a multi-byte character is an ASCII one. Text fields are guarded against formulas
+ * ({@link SpreadsheetFormulas}); numbers, times and coordinates are not text and are written as they are.
  */
 final class CsvRow {
 
@@ -39,9 +40,13 @@ final class CsvRow {
         length = 0;
     }
 
-    /** Appends a field; null is an empty field. */
+    /** Appends a text field, guarded against formulas; null is an empty field. */
     void field(String value) {
         if (value == null) {
+            return;
+        }
+        if (SpreadsheetFormulas.needsGuard(value)) {
+            field(("'" + value).getBytes(StandardCharsets.UTF_8));
             return;
         }
         int n = value.length();
@@ -77,11 +82,20 @@ final class CsvRow {
         return Arrays.copyOf(row.bytes, row.length);
     }
 
-    /** Appends a field; null is an empty field. */
+    /** Appends a text field, guarded against formulas; null is an empty field. */
     void field(Utf8Text value) {
-        if (value != null) {
-            field(value.bytes());
+        if (value == null) {
+            return;
         }
+        byte[] stored = value.bytes();
+        byte[] utf8 = stored;
+        if (SpreadsheetFormulas.needsGuard(k -> k < stored.length ? stored[k] : -1)) {
+            // Rare: a copy with the guard in front, so that quotes, when needed, enclose it too.
+            utf8 = new byte[stored.length + 1];
+            utf8[0] = '\'';
+            System.arraycopy(stored, 0, utf8, 1, stored.length);
+        }
+        field(utf8);
     }
 
     /** Copies the text while looking for a byte that asks for quotes; starts again quoted at the first one. */
@@ -118,7 +132,7 @@ final class CsvRow {
     /** Appends a whole number. */
     void number(long value) {
         if (value == Long.MIN_VALUE) {
-            field(Long.toString(value));
+            ascii(Long.toString(value));
             return;
         }
         room(NUMBER_CHARS);
@@ -150,7 +164,7 @@ final class CsvRow {
     /** Appends a coordinate as {@link Decimal7#text} writes it. */
     void decimal7(double value) {
         if (!Decimal7.fits(value)) {
-            field(Decimal7.text(value));
+            ascii(Decimal7.text(value));
             return;
         }
         room(2 * Decimal7.MAX_CHARS);
@@ -168,7 +182,7 @@ final class CsvRow {
         room(Rfc3339.MAX_CHARS);
         int end = Rfc3339.write(t, bytes, length);
         if (end < 0) {
-            field(t.toString());
+            ascii(t.toString());
         } else {
             length = end;
         }
@@ -178,7 +192,7 @@ final class CsvRow {
     void date(LocalDate date) {
         int year = date.getYear();
         if (year < 0 || year > 9999) {
-            field(date.toString());
+            ascii(date.toString());
             return;
         }
         room(NUMBER_CHARS);

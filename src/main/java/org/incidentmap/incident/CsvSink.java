@@ -41,7 +41,7 @@ final class CsvSink implements FeatureSink<IncidentMatch> {
         }
         if (distance) {
             row.append(',');
-            row.field(String.valueOf(Math.round(match.distanceMetres() * 100) / 100.0));
+            row.ascii(String.valueOf(Math.round(match.distanceMetres() * 100) / 100.0));
         }
         row.append('\r');
         row.append('\n');

@@ -27,7 +27,9 @@ class CsvRowTest {
                     char[] text = "Latakia é Qardaha\ttab اللاذقية and more text".substring(0, length).toCharArray();
                     text[at] = special;
                     String field = new String(text);
-                    String expected = '"' + field.replace("\"", "\"\"") + '"';
+                    // a text starting with a carriage return is also guarded against formulas
+                    String guard = at == 0 && special == '\r' ? "'" : "";
+                    String expected = '"' + guard + field.replace("\"", "\"\"") + '"';
                     assertEquals(expected, written(field), "'" + special + "' at " + at + " of " + length);
                     assertEquals(expected, writtenUtf8(field), "'" + special + "' at " + at + " of " + length);
                 }
@@ -56,6 +58,38 @@ class CsvRowTest {
         CsvRow row = new CsvRow();
         row.field(null, encoded);
         assertEquals("", text(row));
+    }
+
+    @Test
+    void shouldGuardTextThatASpreadsheetWouldRunAsAFormula() throws IOException {
+        for (String formula : new String[] {"=HYPERLINK(A1)", "+1+2", "-2+3",
+            "@SUM(1+1)", "\tx", "'=1+1", "''@x"}) {
+            assertEquals("'" + formula, written(formula), formula);
+            assertEquals("'" + formula, writtenUtf8(formula), formula);
+            assertEquals(formula, SpreadsheetFormulas.undo("'" + formula), formula);
+        }
+        String quoted = "=1,2";
+        assertEquals("\"'=1,2\"", written(quoted));
+        assertEquals("\"'=1,2\"", writtenUtf8(quoted));
+        for (String text : new String[] {"Latakia", "'Tis", "a=b", "1-2", ""}) {
+            assertEquals(text, written(text), text);
+            assertEquals(text, SpreadsheetFormulas.undo(text), text);
+        }
+    }
+
+    @Test
+    void shouldWriteNegativeNumbersCoordinatesAndYearsUnguarded() throws IOException {
+        CsvRow row = new CsvRow();
+        row.number(-7);
+        row.append(',');
+        row.number(Long.MIN_VALUE);
+        row.append(',');
+        row.decimal7(-35.5);
+        row.append(',');
+        row.decimal7(-1e12);
+        row.append(',');
+        row.date(LocalDate.of(-1, 6, 1));
+        assertEquals("-7,-9223372036854775808,-35.5," + Decimal7.text(-1e12) + ",-0001-06-01", text(row));
     }
 
     @Test

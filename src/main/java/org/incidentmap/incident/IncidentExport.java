@@ -1,5 +1,6 @@
 package org.incidentmap.incident;
 
+import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.StreamingOutput;
@@ -19,6 +20,7 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.ogcapi.ClientWatch;
+import org.incidentmap.ogcapi.ExchangePermit;
 import org.incidentmap.ogcapi.FeatureSink;
 import org.incidentmap.ogcapi.FeatureWriter;
 import org.incidentmap.ogcapi.GeoJsonSinks;
@@ -64,15 +66,36 @@ public class IncidentExport {
     }
 
     /**
-     * The export of the matches of {@code q} (in {@code region} when not null), at most {@code max} when given;
-     * it stops, and frees its slot, when {@code clientClosed} says the client has closed the connection.
+     * The export of the matches of {@code q} (in {@code region} when not null), at most {@code max} when given, as
+     * the answer to {@code exchange}. It holds an export slot from now until it ends, its client leaves (it stops
+     * then), or the exchange ends without it having run.
      */
-    StreamingOutput stream(IncidentQuery q, Geometry region, Long max, ExportFormat format,
-            BooleanSupplier clientClosed) {
-        if (!running.tryAcquire()) {
-            throw ProblemException.busy("Every export slot is in use; exports run a few at a time. Retry shortly.",
-                    10);
+    StreamingOutput stream(IncidentQuery q, Geometry region, Long max, ExportFormat format, RoutingContext exchange) {
+        ExchangePermit slot = ExchangePermit.take(running, exchange);
+        if (slot == null) {
+            throw busy();
         }
+        try {
+            return stream(q, region, max, format, exchange.response()::closed, slot);
+        } catch (RuntimeException e) {
+            slot.close();
+            throw e;
+        }
+    }
+
+    /** Tests whether an export would find a free slot now (as HEAD answers, with no export run). */
+    void checkFreeSlot() {
+        if (running.availablePermits() <= 0) {
+            throw busy();
+        }
+    }
+
+    private static ProblemException busy() {
+        return ProblemException.busy("Every export slot is in use; exports run a few at a time. Retry shortly.", 10);
+    }
+
+    private StreamingOutput stream(IncidentQuery q, Geometry region, Long max, ExportFormat format,
+            BooleanSupplier clientClosed, ExchangePermit slot) {
         boolean near = q.near() != null;
         SqlFilter filter = IncidentSearch.filter(q, region, true);
         // Nearest first around a point; by id when a limit picks the first ones; else in the table's own order
@@ -90,7 +113,7 @@ public class IncidentExport {
                 }
                 LOG.info("An export stopped: the client closed the connection");
             } finally {
-                running.release();
+                slot.close();
             }
         };
     }

@@ -1,7 +1,8 @@
 package org.incidentmap.incident;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
@@ -97,7 +98,7 @@ public class IncidentResource extends CollectionResource<StoredIncident> {
     @Operation(summary = "Every incident matching the filters of items, streamed in one answer (no pages): GeoJSON, "
             + "GeoJSON text sequence or CSV in ACLED's columns. Exports run a few at a time; more get a 503.")
     public Response export(@BeanParam IncidentExportParams params, @Context UriInfo uri, @Context HttpHeaders headers,
-            @Context HttpServerResponse response) {
+            @Context RoutingContext exchange) {
         params.refuseShape("applies to pages of items; exports are whole features in CRS84 (use max_features to "
                 + "stop early)");
         params.refuseSortby("applies to pages of items; exports come in id order");
@@ -105,8 +106,16 @@ public class IncidentResource extends CollectionResource<StoredIncident> {
         Long max = params.maxFeatures();
         IncidentQuery query = IncidentQuery.parse(params, uri.getQueryParameters(), null, config.geometry().limits(),
                 config.radius().maxMetres());
-        return Response.ok(exports.stream(query, service.region(query), max, format, response::closed))
-                .header(HttpHeaders.CONTENT_TYPE, format.contentType())
+        Geometry region = service.region(query);
+        Object body;
+        if (exchange.request().method() == HttpMethod.HEAD) {
+            // What GET would answer, without running the export (RESTEasy would not write its body anyway).
+            exports.checkFreeSlot();
+            body = null;
+        } else {
+            body = exports.stream(query, region, max, format, exchange);
+        }
+        return Response.ok(body).header(HttpHeaders.CONTENT_TYPE, format.contentType())
                 .header("Content-Disposition", "attachment; filename=\"incidents." + format.fileExtension() + "\"")
                 .build();
     }

@@ -9,8 +9,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
+import io.vertx.ext.web.RoutingContext;
+import org.incidentmap.config.ServiceConfig;
+import org.incidentmap.problem.ProblemException;
 import org.incidentmap.geo.Bbox;
 
 /**
@@ -89,24 +91,29 @@ public class ChangeFeed {
     @Inject
     DataSource dataSource;
 
-    private final AtomicInteger subscribers = new AtomicInteger();
+    private final FeedPlaces places = new FeedPlaces();
 
-    /** Takes a live subscriber's place, if fewer than {@code max} are open. */
-    boolean subscribe(int max) {
-        if (subscribers.incrementAndGet() > max) {
-            subscribers.decrementAndGet();
-            return false;
+    /**
+     * Takes a live feed's place for {@code client} (a token's subject, else an address) for the time of
+     * {@code exchange}: refused with a 503 when every one of {@code feed.maxSubscribers()} is taken, with a 429 when
+     * this client holds {@code feed.maxPerClient()} already.
+     */
+    ExchangePermit takePlace(String client, ServiceConfig.Feed feed, RoutingContext exchange) {
+        FeedPlaces.Refusal refused = places.take(client, feed.maxSubscribers(), feed.maxPerClient());
+        if (refused == FeedPlaces.Refusal.ALL_TAKEN) {
+            throw ProblemException.busy("Every live feed place is taken (" + feed.maxSubscribers() + "); retry "
+                    + "shortly, or poll the JSON feed with since=.", 10);
         }
-        return true;
-    }
-
-    void unsubscribe() {
-        subscribers.decrementAndGet();
+        if (refused == FeedPlaces.Refusal.CLIENT_FULL) {
+            throw ProblemException.tooMany("This client has " + feed.maxPerClient() + " live feeds open, the most "
+                    + "one client may; close one, or poll the JSON feed with since=.", 10);
+        }
+        return ExchangePermit.holdUntilEnd(() -> places.giveBack(client), exchange);
     }
 
     /** How many live feeds are open now. */
     public int openFeeds() {
-        return subscribers.get();
+        return places.open();
     }
 
     /** The position after every change committed so far: a live reader's start. */

@@ -2,7 +2,11 @@ package org.incidentmap.ogcapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.inject.Inject;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -44,6 +48,9 @@ import org.incidentmap.geo.Crs;
  * @param <T> a stored feature as the collection's provider hands it out
  */
 public abstract class CollectionResource<T> {
+
+    @Inject
+    SecurityIdentity identity;
 
     @Inject
     protected ServiceConfig config;
@@ -162,13 +169,30 @@ public abstract class CollectionResource<T> {
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @Operation(summary = "The same changes live, as server-sent events (event: create, update or delete; id: the "
             + "position, which a reconnecting client sends back as Last-Event-ID to miss none)")
-    public Multi<OutboundSseEvent> live(@BeanParam ChangesParams params, @Context UriInfo uri, @Context Sse sse) {
+    @Blocking // finding where the feed starts reads the database: never on an event loop
+    public Multi<OutboundSseEvent> live(@BeanParam ChangesParams params, @Context UriInfo uri, @Context Sse sse,
+            @Context RoutingContext exchange) {
         CollectionInfo info = collection().info();
         ChangeFeed.Position given = params.from();
         Bbox bbox = params.bbox();
         Map<String, String> equal = params.equal(uri.getQueryParameters(), info.queryables());
-        return FeedAnswers.live(feed, info, given != null ? given : feed.end(info), bbox, equal, sse,
-                config.feed());
+        if (exchange.request().method() == HttpMethod.HEAD) {
+            return Multi.createFrom().empty(); // the headers GET would send, with no feed opened
+        }
+        ExchangePermit place = feed.takePlace(feedClient(exchange), config.feed(), exchange);
+        try {
+            return FeedAnswers.live(feed, info, given != null ? given : feed.end(info), bbox, equal, sse,
+                    config.feed(), place);
+        } catch (RuntimeException e) {
+            place.close();
+            throw e;
+        }
+    }
+
+    /** Who holds a live feed, for its per-client cap: a token's subject, else the remote address. */
+    private String feedClient(RoutingContext exchange) {
+        return identity.isAnonymous() ? "address " + exchange.request().remoteAddress().hostAddress()
+                : "subject " + identity.getPrincipal().getName();
     }
 
     /** A 201 answer to the creation of {@code feature}: the Feature, its URL in Location, its ETag. */

@@ -16,7 +16,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.incidentmap.config.ServiceConfig;
 import org.incidentmap.geo.Bbox;
 import org.incidentmap.geo.StrictJson;
-import org.incidentmap.problem.ProblemException;
 
 /** The change feed's answers: a page of changes as JSON, or a live stream of server-sent events. */
 final class FeedAnswers {
@@ -45,14 +44,11 @@ final class FeedAnswers {
 
     /**
      * Streams the changes after {@code start} as they commit: a poll every {@code feed.poll()}, a comment line on a
-     * quiet feed, the end after {@code feed.maxDuration()} (EventSource reconnects with Last-Event-ID).
+     * quiet feed, the end after {@code feed.maxDuration()} (EventSource reconnects with Last-Event-ID). The feed's
+     * {@code place} is given back when it ends.
      */
     static Multi<OutboundSseEvent> live(ChangeFeed changes, CollectionInfo collection, ChangeFeed.Position start,
-            Bbox bbox, Map<String, String> equal, Sse sse, ServiceConfig.Feed feed) {
-        if (!changes.subscribe(feed.maxSubscribers())) {
-            throw ProblemException.busy("Every live feed place is taken (" + feed.maxSubscribers() + "); retry "
-                    + "shortly, or poll the JSON feed with since=.", 10);
-        }
+            Bbox bbox, Map<String, String> equal, Sse sse, ServiceConfig.Feed feed, ExchangePermit place) {
         AtomicReference<ChangeFeed.Position> at = new AtomicReference<>(start);
         AtomicLong quietSince = new AtomicLong(System.nanoTime());
         Multi<OutboundSseEvent> polls = Multi.createFrom().ticks().every(feed.poll()).onOverflow().drop()
@@ -74,7 +70,7 @@ final class FeedAnswers {
         OutboundSseEvent opened = sse.newEventBuilder().comment("changes after " + start.text()).build();
         return Multi.createBy().concatenating().streams(Multi.createFrom().item(opened), polls)
                 .select().first(feed.maxDuration())
-                .onTermination().invoke(changes::unsubscribe);
+                .onTermination().invoke(place::close);
     }
 
     private static OutboundSseEvent event(Sse sse, ChangeFeed.Entry e) {

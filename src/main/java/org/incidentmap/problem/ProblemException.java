@@ -25,6 +25,11 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(503, detail, List.of(), retryAfterSeconds);
     }
 
+    /** A 429: this client holds as many of something as one client may; it may retry once it has let one go. */
+    public static ProblemException tooMany(String detail, int retryAfterSeconds) {
+        return new ProblemException(429, detail, List.of(), retryAfterSeconds);
+    }
+
     public static ProblemException badParameter(String parameter, String detail) {
         return new ProblemException(400, "Invalid query parameter '" + parameter + "': " + detail,
                 List.of(Violation.atParameter(parameter, detail)));

@@ -19,6 +19,12 @@ public final class Cql2Filter {
      * bounded so that reading it, translating it and PostgreSQL's planning of it stay within their stacks.
      */
     static final int MAX_DEPTH = 64;
+    /**
+     * The most tokens of a cql2-text filter, and the longest filter in characters: far beyond what people write (a
+     * polygon of some 3,000 vertices fits), and bounded so that a filter is refused before it is parsed.
+     */
+    static final int MAX_TOKENS = 20_000;
+    static final int MAX_CHARS = 100_000;
 
     private final SqlFilter condition;
 
@@ -55,6 +61,10 @@ public final class Cql2Filter {
         }
         if (text.isBlank()) {
             throw ProblemException.badParameter("filter", "is empty; give a CQL2 expression such as fatalities > 0");
+        }
+        if (text.length() > MAX_CHARS) {
+            throw ProblemException.badParameter("filter", "is longer than " + MAX_CHARS + " characters; send a long "
+                    + "geometry to /collections/incidents/search as intersects");
         }
         boolean json = language.equals("cql2-json");
         List<String> pointers = null;

@@ -58,19 +58,25 @@ public final class Cql2Text extends Cql2TextBaseVisitor<Expr> {
     }
 
     /**
-     * Refuses parentheses nested deeper than {@link Cql2Filter#MAX_DEPTH} before parsing: the parser's work and
-     * stack grow with the nesting.
+     * Refuses, before parsing, a filter of more than {@link Cql2Filter#MAX_TOKENS} tokens or with parentheses nested
+     * deeper than {@link Cql2Filter#MAX_DEPTH}: the parser's work and stack grow with both. Counted on the lexer's own
+     * tokens, so that a quote inside a string (escaped or doubled) is read as the grammar reads it.
      */
     private static void checkNesting(String text) {
+        Cql2TextLexer lexer = new Cql2TextLexer(CharStreams.fromString(text));
+        lexer.removeErrorListeners();
+        lexer.addErrorListener(FIRST_ERROR);
         int depth = 0;
-        boolean quoted = false;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '\'') {
-                quoted = !quoted;
-            } else if (!quoted && c == '(' && ++depth > Cql2Filter.MAX_DEPTH) {
-                throw new Cql2Exception(i + 1, "the filter nests more than " + Cql2Filter.MAX_DEPTH + " levels deep");
-            } else if (!quoted && c == ')') {
+        int tokens = 0;
+        for (Token t = lexer.nextToken(); t.getType() != Token.EOF; t = lexer.nextToken()) {
+            if (++tokens > Cql2Filter.MAX_TOKENS) {
+                throw new Cql2Exception(t.getStartIndex() + 1, "the filter has more than " + Cql2Filter.MAX_TOKENS
+                        + " tokens; send a long geometry to /collections/incidents/search as intersects");
+            }
+            if (t.getType() == Cql2TextLexer.LP && ++depth > Cql2Filter.MAX_DEPTH) {
+                throw new Cql2Exception(t.getStartIndex() + 1, "the filter nests more than " + Cql2Filter.MAX_DEPTH
+                        + " levels deep");
+            } else if (t.getType() == Cql2TextLexer.RP) {
                 depth--;
             }
         }

@@ -216,6 +216,23 @@ class Cql2FilterTest {
     }
 
     @Test
+    void shouldCountNestingAsTheGrammarReadsStringsBeforeParsing() {
+        // A quote escaped inside a string ('\'') once hid every parenthesis after it from the check before parsing,
+        // so the depth was found only after a full parse (1.35 s of CPU for 1,000 levels, 3.9 s for 5,000).
+        for (String prefix : List.of("title = '\\'' AND ", "title = '''' AND ", "title = 'a(b' AND ")) {
+            String filter = prefix + "(".repeat(5000) + "fatalities > 0" + ")".repeat(5000);
+            int sixtyFifth = prefix.length() + 65;
+            given().queryParam("filter", filter).when().get("/collections/incidents/items").then().statusCode(400)
+                    .contentType("application/problem+json").body("detail",
+                            containsString("at character " + sixtyFifth + ": the filter nests more than 64"));
+        }
+        given().queryParam("filter", "fatalities IN (" + "1,".repeat(15_000) + "2)").when()
+                .get("/collections/incidents/items").then().statusCode(400)
+                .body("detail", containsString("more than 20000 tokens"));
+        assertThat(titles("title = '\\'' OR (fatalities > 2)"), equalTo(List.of("cql alpha")));
+    }
+
+    @Test
     void shouldReadGdalsDialect() {
         // What GDAL 3.6 sends for -where "title LIKE '%ALPHA' AND occurred_at < '2025-03-02'" (its LIKE ignores case).
         assertThat(titles("(title LIKE '%ALPHA') AND (occurred_at < '2025-03-02T')", "filter-lang", "cql-text"),

@@ -53,6 +53,19 @@ class HttpLayerErrorsTest {
     }
 
     @Test
+    void shouldRefuseAnAbsoluteFormTargetNamingAnotherHost() throws Exception {
+        String response = exchange(get("http://evil.example/collections", ""));
+        assertProblem(response, 421);
+        assertTrue(response.contains("evil.example"), response);
+        assertProblem(exchange(get("http://evil.example:" + base.getPort() + "/collections/incidents/items/1", "")),
+                421);
+        // The service's own host in absolute form is answered, and its links name that host.
+        String own = exchange(get("http://localhost:" + base.getPort() + "/collections?f=json", ""));
+        assertTrue(own.startsWith("HTTP/1.1 200"), own.lines().findFirst().orElse(""));
+        assertTrue(own.contains("\"href\":\"http://localhost/collections\""), own);
+    }
+
+    @Test
     void shouldAnswerTooLargeHeadersWithA431Problem() throws Exception {
         assertProblem(exchange(get("/collections", "X-Padding: " + "p".repeat(40_000) + "\r\n")), 431);
     }

@@ -18,6 +18,12 @@ public final class CsvReader {
 
     /** Longest field accepted, so that a missing closing quote cannot swallow the rest of a large file. */
     static final int MAX_FIELD_CHARS = 1_000_000;
+    /**
+     * Most fields of one record (ACLED's columns and ours are 44) and most characters of one, so that a record of
+     * endless commas cannot fill the heap with empty fields.
+     */
+    static final int MAX_FIELDS = 500;
+    static final int MAX_RECORD_CHARS = 10_000_000;
 
     private final Reader in;
     private final char[] buffer = new char[1 << 16];
@@ -45,8 +51,12 @@ public final class CsvReader {
             StringBuilder field = new StringBuilder();
             boolean quoted = false;
             boolean any = false;
-            for (int c; ; ) {
+            for (int c, chars = 0; ; chars++) {
                 c = read();
+                if (chars > MAX_RECORD_CHARS) {
+                    throw ProblemException.badBody("row=" + (record + 1), "a record is longer than "
+                            + MAX_RECORD_CHARS + " characters");
+                }
                 if (record == 0 && !any && c == '\uFEFF') {
                     continue;
                 }
@@ -77,6 +87,10 @@ public final class CsvReader {
                 } else if (c == '"' && field.isEmpty()) {
                     quoted = true;
                 } else if (c == ',') {
+                    if (fields.size() >= MAX_FIELDS) {
+                        throw ProblemException.badBody("row=" + (record + 1), "a record has more than " + MAX_FIELDS
+                                + " fields");
+                    }
                     fields.add(field.toString());
                     field.setLength(0);
                 } else if (c == '\n' || c == '\r') {

@@ -133,6 +133,22 @@ class ImportTest {
     }
 
     @Test
+    void shouldRefuseACsvRecordOfEndlessFieldsOrCharactersAndStoreNothing() {
+        int before = Incidents.count();
+        String header = "event_id_cnty,event_date,event_type,latitude,longitude,source\n";
+        String row = "TST970,2025-03-04,Battles,-46,126,Reuters\n";
+        // A million commas once became a million empty fields on the heap (10^9 exhausted it).
+        given().contentType("text/csv").body(header + row + "TST971" + ",".repeat(1_000_000) + "\n")
+                .post("/collections/incidents/items").then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].pointer", equalTo("#row=3")).body("detail", containsString("more than 500 fields"));
+        String wide = ("\"" + "x".repeat(600_000) + "\",").repeat(20);
+        given().contentType("text/csv").body(header + row + wide + "\n")
+                .post("/collections/incidents/items").then().statusCode(400)
+                .body("detail", containsString("a record is longer than 10000000 characters"));
+        assertEquals(before, Incidents.count());
+    }
+
+    @Test
     void shouldNameTheRowAndColumnOfABadCsvCellAndRefuseRepeatedEventIds() {
         String header = "event_id_cnty,event_date,time_precision,event_type,sub_event_type,location,latitude,longitude,"
                 + "source,fatalities\n";

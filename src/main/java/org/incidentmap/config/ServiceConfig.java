@@ -42,6 +42,17 @@ public interface ServiceConfig {
 
     Writes writes();
 
+    History history();
+
+    interface History {
+        /**
+         * Whether anonymous readers see who made each change (history, change feed, tombstones). Off by default:
+         * an editor's name can endanger them, so only holders of a token see it.
+         */
+        @WithDefault("false")
+        boolean publicAuthors();
+    }
+
     interface Reads {
         /** Whether anyone may read (true), or only users with a token of any role (reader, editor, admin). */
         @WithName("public")

@@ -95,8 +95,8 @@ public class HtmlPages {
         if (Boolean.TRUE.equals(properties.get("deleted"))) {
             List<String> cells = new ArrayList<>(Collections.nCopies(columns.size(), ""));
             if (!cells.isEmpty()) {
-                cells.set(0, "deleted " + text(properties.get("deleted_at")) + " by "
-                        + text(properties.get("deleted_by")));
+                Object by = properties.get("deleted_by"); // absent when the reader may not see authors
+                cells.set(0, "deleted " + text(properties.get("deleted_at")) + (by == null ? "" : " by " + text(by)));
             }
             return new Row(id, items + id + "/history", cells);
         }

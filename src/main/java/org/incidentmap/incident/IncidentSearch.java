@@ -20,6 +20,7 @@ import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PageCursor;
 import org.incidentmap.ogcapi.SpatialSql;
 import org.incidentmap.ogcapi.SqlFilter;
+import org.incidentmap.ogcapi.AuthorsShown;
 import org.incidentmap.ogcapi.Tombstone;
 import org.locationtech.jts.geom.Geometry;
 
@@ -186,7 +187,8 @@ public class IncidentSearch {
         for (int i = 0; i < rows.rows().size(); i++) {
             IncidentMatch m = rows.rows().get(i);
             marked.add(deletedBy.get(i) == null ? m
-                    : new IncidentMatch(m.incident(), null, new Tombstone(deletedBy.get(i), m.incident().updatedAt())));
+                    : new IncidentMatch(m.incident(), null, new Tombstone(AuthorsShown.author(deletedBy.get(i)),
+                            m.incident().updatedAt())));
         }
         return new PageRows(marked, rows.cut());
     }

@@ -41,12 +41,20 @@ public class ChangeLog {
     public record Change(long seq, String op, long version, String changedBy, OffsetDateTime changedAt,
             List<String> changed, JsonNode before, JsonNode after) {
 
+        /** This change without its author, as anonymous readers see it. */
+        public Change withoutAuthor() {
+            return new Change(seq, op, version, null, changedAt, changed, before, after);
+        }
+
+        /** As JSON; without {@code changed_by} when the author is not shown. */
         public Map<String, Object> json() {
             Map<String, Object> c = new LinkedHashMap<>();
             c.put("seq", seq);
             c.put("op", op);
             c.put("version", version);
-            c.put("changed_by", changedBy);
+            if (changedBy != null) {
+                c.put("changed_by", changedBy);
+            }
             c.put("changed_at", changedAt.toInstant().toString());
             c.put("changed", changed);
             c.put("before", before);

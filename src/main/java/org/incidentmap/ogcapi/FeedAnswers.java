@@ -32,7 +32,8 @@ final class FeedAnswers {
                 : entries.get(entries.size() - 1).position();
         String self = PublicBase.of(uri).path(uri.getPath()).build().toString();
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("changes", entries.stream().map(FeedAnswers::json).toList());
+        boolean authors = AuthorsShown.toReader();
+        body.put("changes", entries.stream().map(e -> json(e, authors)).toList());
         body.put("position", last.text());
         body.put("links", List.of(
                 new Link(self + QueryString.of(uri.getQueryParameters(), null), "self", Link.JSON, "These changes"),
@@ -49,6 +50,7 @@ final class FeedAnswers {
      */
     static Multi<OutboundSseEvent> live(ChangeFeed changes, CollectionInfo collection, ChangeFeed.Position start,
             Bbox bbox, Map<String, String> equal, Sse sse, ServiceConfig.Feed feed, ExchangePermit place) {
+        boolean authors = AuthorsShown.toReader(); // polls run outside the request: decided now, for the feed
         AtomicReference<ChangeFeed.Position> at = new AtomicReference<>(start);
         AtomicLong quietSince = new AtomicLong(System.nanoTime());
         Multi<OutboundSseEvent> polls = Multi.createFrom().ticks().every(feed.poll()).onOverflow().drop()
@@ -58,7 +60,7 @@ final class FeedAnswers {
                     if (!entries.isEmpty()) {
                         at.set(entries.get(entries.size() - 1).position());
                         quietSince.set(System.nanoTime());
-                        return Multi.createFrom().iterable(entries.stream().map(e -> event(sse, e)).toList());
+                        return Multi.createFrom().iterable(entries.stream().map(e -> event(sse, e, authors)).toList());
                     }
                     if (System.nanoTime() - quietSince.get() >= feed.keepAlive().toNanos()) {
                         quietSince.set(System.nanoTime());
@@ -73,12 +75,13 @@ final class FeedAnswers {
                 .onTermination().invoke(place::close);
     }
 
-    private static OutboundSseEvent event(Sse sse, ChangeFeed.Entry e) {
+    private static OutboundSseEvent event(Sse sse, ChangeFeed.Entry e, boolean authors) {
         return sse.newEventBuilder().id(e.position().text()).name(e.change().op())
-                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(json(e)).build();
+                .mediaType(MediaType.APPLICATION_JSON_TYPE).data(json(e, authors)).build();
     }
 
-    static Map<String, Object> json(ChangeFeed.Entry e) {
+    /** An entry as JSON; {@code changed_by} only when {@code authors} are shown. */
+    static Map<String, Object> json(ChangeFeed.Entry e, boolean authors) {
         ChangeLog.Change c = e.change();
         Map<String, Object> j = new LinkedHashMap<>();
         j.put("position", e.position().text());
@@ -86,7 +89,9 @@ final class FeedAnswers {
         j.put("op", c.op());
         j.put("id", e.featureId());
         j.put("version", c.version());
-        j.put("changed_by", c.changedBy());
+        if (authors) {
+            j.put("changed_by", c.changedBy());
+        }
         j.put("changed_at", c.changedAt().toInstant().toString());
         j.put("changed", c.changed());
         j.put("feature", state(e.state()));

@@ -55,7 +55,8 @@ final class HistoryPage {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("collection", collection);
         body.put("id", id);
-        body.put("changes", page.stream().map(ChangeLog.Change::json).toList());
+        boolean authors = AuthorsShown.toReader();
+        body.put("changes", page.stream().map(c -> (authors ? c : c.withoutAuthor()).json()).toList());
         body.put("links", links);
         return body;
     }

@@ -42,7 +42,9 @@ public record Tombstone(String deletedBy, Instant deletedAt) {
         out.writeObjectFieldStart("properties");
         out.writeBooleanField("deleted", true);
         out.writeStringField("deleted_at", Rfc3339.format(deletedAt));
-        out.writeStringField("deleted_by", deletedBy);
+        if (deletedBy != null) { // null when the reader may not see authors (AuthorsShown)
+            out.writeStringField("deleted_by", deletedBy);
+        }
         out.writeEndObject();
         out.writeEndObject();
     }

@@ -37,6 +37,7 @@ import org.incidentmap.ogcapi.PropertyReader;
 import org.incidentmap.ogcapi.SpatialSql;
 import org.incidentmap.ogcapi.SqlFilter;
 import org.incidentmap.ogcapi.StoredRows;
+import org.incidentmap.ogcapi.AuthorsShown;
 import org.incidentmap.ogcapi.Tombstone;
 import org.incidentmap.problem.ProblemException;
 import org.incidentmap.problem.Violation;
@@ -122,7 +123,7 @@ public class RegionService {
                 while (rs.next()) {
                     ids.add(rs.getString("id"));
                     if (tombstones && rs.getString(Tombstone.COLUMN) != null) {
-                        deleted.put(rs.getString("id"), new Tombstone(rs.getString(Tombstone.COLUMN),
+                        deleted.put(rs.getString("id"), new Tombstone(AuthorsShown.author(rs.getString(Tombstone.COLUMN)),
                                 rs.getTimestamp("updated_at").toInstant()));
                     }
                     sortValues.add(sort.read(rs));

@@ -58,6 +58,11 @@ class TombstonesTest {
         assertThat(page.get("features[0].geometry"), nullValue());
         assertThat(page.get("features[0].properties.deleted"), equalTo(true));
         assertThat(page.get("features[0].properties.deleted_by"), equalTo("sync-tester"));
+        JsonPath anonymous = given().header("Authorization", TestIdentity.ANONYMOUS).queryParam("bbox", BOX)
+                .queryParam("updated_after", since).queryParam("tombstones", "true").when()
+                .get("/collections/incidents/items").then().statusCode(200).extract().jsonPath();
+        assertThat(anonymous.get("features[0].properties.deleted"), equalTo(true));
+        assertThat(anonymous.getMap("features[0].properties").containsKey("deleted_by"), equalTo(false));
         assertThat(Instant.parse(page.getString("features[0].properties.deleted_at")).isAfter(Instant.parse(since)),
                 equalTo(true));
         assertThat(page.get("features[1].properties.fatalities"), equalTo(3));

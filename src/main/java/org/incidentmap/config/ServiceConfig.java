@@ -125,6 +125,21 @@ public interface ServiceConfig {
         /** Most bytes of request headers (names and values); 431 beyond, as for the URL. */
         @WithDefault("32768")
         int maxHeaderBytes();
+
+        /**
+         * Bytes of page bodies the service holds for clients at once (rows read, JSON not yet taken by the client),
+         * so that clients that ask and never read cannot fill the heap: a page that finds no room within
+         * {@link #responseBudgetWait()} is a 503 with Retry-After. Pages of a few features never wait.
+         */
+        @WithDefault("16M")
+        MemorySize responseBudget();
+
+        /**
+         * How long a page waits for room in {@link #responseBudget()} before it is refused: none by default, so that
+         * a burst of requests is refused at once instead of parking threads that answers to others need.
+         */
+        @WithDefault("0s")
+        Duration responseBudgetWait();
     }
 
     /** PostgreSQL durations ('10s', '500ms', '30min'); a statement that runs longer is stopped with a 503. */

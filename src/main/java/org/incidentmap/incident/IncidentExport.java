@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.eclipse.microprofile.context.ManagedExecutor;
 import org.incidentmap.config.ServiceConfig;
-import org.incidentmap.ogcapi.ClientWatch;
+import org.incidentmap.ogcapi.ResponseBudget;
 import org.incidentmap.ogcapi.ExchangePermit;
 import org.incidentmap.ogcapi.FeatureSink;
 import org.incidentmap.ogcapi.FeatureWriter;
@@ -58,6 +58,9 @@ public class IncidentExport {
     private final String bulkTimeout;
 
     @Inject
+    ResponseBudget budget;
+
+    @Inject
     public IncidentExport(ServiceConfig config, DataSource dataSource, ManagedExecutor executor) {
         this.running = new Semaphore(config.export().maxConcurrent());
         this.bulkTimeout = config.timeout().bulkStatement();
@@ -76,7 +79,7 @@ public class IncidentExport {
             throw busy();
         }
         try {
-            return stream(q, region, max, format, exchange.response()::closed, slot);
+            return stream(q, region, max, format, exchange.response()::closed, budget.paced(), slot);
         } catch (RuntimeException e) {
             slot.close();
             throw e;
@@ -95,7 +98,7 @@ public class IncidentExport {
     }
 
     private StreamingOutput stream(IncidentQuery q, Geometry region, Long max, ExportFormat format,
-            BooleanSupplier clientClosed, ExchangePermit slot) {
+            BooleanSupplier clientClosed, ResponseBudget.Paced paced, ExchangePermit slot) {
         boolean near = q.near() != null;
         SqlFilter filter = IncidentSearch.filter(q, region, true);
         // Nearest first around a point; by id when a limit picks the first ones; else in the table's own order
@@ -106,7 +109,7 @@ public class IncidentExport {
         Map<String, Object> values = IncidentSearch.with(filter, "max", max);
         return stream -> {
             try {
-                copy(sql, values, sink(format, new ClientWatch(stream, clientClosed), near));
+                copy(sql, values, sink(format, paced.wrap(stream), near));
             } catch (IOException e) {
                 if (!clientClosed.getAsBoolean()) {
                     throw e;

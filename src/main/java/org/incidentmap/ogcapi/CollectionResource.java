@@ -29,6 +29,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -51,6 +52,9 @@ public abstract class CollectionResource<T> {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    ResponseBudget budget;
 
     @Inject
     protected ServiceConfig config;
@@ -203,11 +207,38 @@ public abstract class CollectionResource<T> {
                 .tag(IfMatch.tag(collection().version(feature))).build();
     }
 
-    /** Writes a page of features as a FeatureCollection; {@code method} as {@link ItemsResponse#page}. */
+    /**
+     * Writes a page of features as a FeatureCollection; {@code method} as {@link ItemsResponse#page}. The room
+     * {@code held} in the response budget is given back once the page is written.
+     */
     protected <M> Response page(Page<M> page, UriInfo uri, String method, FeatureShape shape,
-            FeatureWriter<M> features) {
-        return ItemsResponse.inCrs(ItemsResponse.page(page, uri, collection().info().id(), method, features),
-                shape.crs());
+            FeatureWriter<M> features, ExchangePermit held) {
+        Response answer = ItemsResponse.inCrs(ItemsResponse.page(page, uri, collection().info().id(), method,
+                features), shape.crs());
+        StreamingOutput body = (StreamingOutput) answer.getEntity();
+        ResponseBudget.Paced paced = budget.paced();
+        return Response.fromResponse(answer).entity((StreamingOutput) out -> {
+            try (held) {
+                body.write(paced.wrap(out));
+            } catch (ClientWatch.ClientGone gone) {
+                // Nobody to answer: the page stops, its room and thread are free again.
+            }
+        }).build();
+    }
+
+    /**
+     * Reads a page of at most {@code limit} features with {@code read} once the response budget has room for it,
+     * and writes it as {@link #page} does. A 503 when the budget has no room.
+     */
+    protected <M> Response budgetedPage(int limit, Supplier<Page<M>> read, UriInfo uri,
+            String method, FeatureShape shape, FeatureWriter<M> features) {
+        ExchangePermit held = budget.reservePage(limit);
+        try {
+            return page(read.get(), uri, method, shape, features, held);
+        } catch (RuntimeException e) {
+            held.close();
+            throw e;
+        }
     }
 
     /** Writes features of this collection, each without links, in {@code shape}. */

@@ -58,10 +58,9 @@ public class RegionResource extends CollectionResource<Region> {
                 config.radius().maxMetres());
         FeatureShape shape = params.shape(RegionFeatureWriter.PROPERTIES);
         SortBy sort = SortBy.orById(params.sortby, RegionQueryables.ALL);
-        Page<RegionListing> page = service.find(params.bbox(), cql, sort, params.limit(), params.offset(),
-                params.cursor, params.tombstones());
         FeatureWriter<Region> region = inShape(shape);
-        return page(page, uri, null, shape, (out, r) -> {
+        return budgetedPage(params.limit(), () -> service.find(params.bbox(), cql, sort, params.limit(),
+                params.offset(), params.cursor, params.tombstones()), uri, null, shape, (out, r) -> {
             if (r.deleted() != null) {
                 r.deleted().write(out, r.id());
             } else {

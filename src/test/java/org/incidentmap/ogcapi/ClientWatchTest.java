@@ -82,4 +82,35 @@ class ClientWatchTest {
             executor.shutdownNow();
         }
     }
+
+    @Test
+    void shouldWaitWhileTheClientReadsNothingAndGoOnWhenItReadsAgain() throws Exception {
+        AtomicBoolean full = new AtomicBoolean(true);
+        ByteArrayOutputStream sent = new ByteArrayOutputStream();
+        OutputStream out = new ClientWatch(sent, () -> false, full::get, Duration.ofSeconds(30), () -> { });
+        ExecutorService writer = Executors.newSingleThreadExecutor();
+        try {
+            var written = writer.submit(() -> {
+                out.write("chunk".getBytes(StandardCharsets.US_ASCII), 0, 5);
+                return null;
+            });
+            Thread.sleep(200);
+            assertEquals(0, sent.size(), "nothing is produced while the queue is full");
+            full.set(false);
+            written.get(5, TimeUnit.SECONDS);
+            assertEquals("chunk", sent.toString(StandardCharsets.US_ASCII));
+        } finally {
+            writer.shutdownNow();
+        }
+    }
+
+    @Test
+    void shouldGiveUpOnAClientThatReadsNothingForTheStallLimit() {
+        AtomicBoolean closedByUs = new AtomicBoolean();
+        OutputStream out = new ClientWatch(new ByteArrayOutputStream(), closedByUs::get, () -> true,
+                Duration.ofMillis(300), () -> closedByUs.set(true));
+        IOException gone = assertThrows(ClientWatch.ClientGone.class, () -> out.write(new byte[8], 0, 8));
+        assertTrue(gone.getMessage().contains("read nothing"), gone.getMessage());
+        assertTrue(closedByUs.get(), "the connection is closed");
+    }
 }

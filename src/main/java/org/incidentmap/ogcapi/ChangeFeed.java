@@ -20,7 +20,8 @@ import org.incidentmap.geo.Bbox;
  * stops before the oldest transaction still running, so that a change committed later with a lower seq is never
  * skipped, and a position ({@link Position}: transaction and seq) resumes exactly where the last read stopped.
  * Each change comes with the feature's state: after an update, before a delete, as it is now after a create (a
- * create whose feature is gone since shows only as its delete).
+ * single create whose feature is gone since, with the next change's before; a create of many, with the features
+ * still stored only).
  */
 @ApplicationScoped
 public class ChangeFeed {
@@ -65,10 +66,14 @@ public class ChangeFeed {
             + " WHERE l.collection = :collection AND (l.xid, l.seq) >= (:xid::text::xid8, :seq)"
             + " AND l.xid < pg_snapshot_xmin(pg_current_snapshot())"
             + " ORDER BY l.xid, l.seq, e.item LIMIT :limit";
-    /** %2$s casts a logged id to the key's type; %3$s filters on s.state. */
+    /**
+     * %2$s casts a logged id to the key's type; %3$s filters on s.state. A create keeps no copy of its row: its state
+     * is the row as it is now or, once the feature is gone, the next change's before (its state after the create).
+     */
     static final String ONE = "SELECT NULL::bigint AS item, s.state FROM (SELECT coalesce(l.after, l.before,"
-            + " (SELECT change_row(to_jsonb(t)) FROM %1$s t WHERE l.op = 'create' AND t.id = l.feature_id%2$s))"
-            + " AS state) s WHERE l.feature_ids IS NULL AND (l.xid, l.seq) > (:xid::text::xid8, :seq)"
+            + " (SELECT change_row(to_jsonb(t)) FROM %1$s t WHERE l.op = 'create' AND t.id = l.feature_id%2$s),"
+            + " (SELECT n.before FROM change_log n WHERE l.op = 'create' AND n.collection = l.collection"
+            + " AND n.feature_id = l.feature_id AND n.seq > l.seq ORDER BY n.seq LIMIT 1)) AS state) s WHERE l.feature_ids IS NULL AND (l.xid, l.seq) > (:xid::text::xid8, :seq)"
             + " AND s.state IS NOT NULL AND %3$s";
     /** %2$s filters on the row t: its state is built for the rows of the page only. */
     static final String RANGE = "(SELECT t.id AS item, change_row(to_jsonb(t)) AS state FROM %1$s t"

@@ -196,6 +196,16 @@ class ExportTest {
     }
 
     @Test
+    void shouldExportAnUnchangedTableAsTheSameBytes() {
+        String first = given().queryParam("f", "csv").get("/collections/incidents/export").then().statusCode(200)
+                .extract().asString();
+        String second = given().queryParam("f", "csv").get("/collections/incidents/export").then().statusCode(200)
+                .extract().asString();
+        assertTrue(first.lines().count() > 5, first);
+        assertEquals(first, second);
+    }
+
+    @Test
     void shouldChooseTheFormatByAcceptWhenFIsAbsent() {
         given().queryParam("bbox", BOX).accept("text/csv").get("/collections/incidents/export")
                 .then().statusCode(200).contentType(startsWith("text/csv"));

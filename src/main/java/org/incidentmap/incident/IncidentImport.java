@@ -69,6 +69,7 @@ final class IncidentImport implements AutoCloseable {
     static final String UNLOG_EMPTIED = "DELETE FROM change_log WHERE xid = pg_current_xact_id()"
             + " AND collection = 'incidents' AND isempty(feature_ids)";
 
+    static final String DDL_LOCK_TIMEOUT = "SET LOCAL lock_timeout = '5s'";
     /** Bytes of a feature, roughly (GeoJSON or CSV), to tell the rows of a body from its declared length. */
     static final long BYTES_PER_ROW = 500;
     /** The table's size as the planner estimates it (no count of a large table). */
@@ -276,6 +277,9 @@ final class IncidentImport implements AutoCloseable {
             }
         }
         s.execute("SET LOCAL maintenance_work_mem = '256MB'");
+        // A DROP INDEX waiting behind a long read would make every later reader wait behind it: it waits a few
+        // seconds at most, then the import is refused with a 503 (it has stored nothing yet).
+        s.execute(DDL_LOCK_TIMEOUT);
         for (String name : names) {
             s.execute("DROP INDEX \"" + name.replace("\"", "\"\"") + "\"");
         }

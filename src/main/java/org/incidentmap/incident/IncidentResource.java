@@ -130,9 +130,11 @@ public class IncidentResource extends CollectionResource<StoredIncident> {
             + "incidents whose external_id is stored already are updated")
     public Response create(InputStream sent, @Context UriInfo uri, @Context HttpHeaders headers) {
         MediaType type = headers.getMediaType();
-        InputStream body = BoundedBody.capped(sent, config.bulkImport().maxSize().asLongValue());
+        InputStream capped = BoundedBody.capped(sent, config.bulkImport().maxSize().asLongValue());
         long maxFeature = config.body().maxBytes();
-        try (IncidentImport bulk = service.bulkImport(declaredLength(headers))) {
+        try (ReceivedBody received = service.receive(capped, declaredLength(headers));
+                IncidentImport bulk = service.bulkImport(received.receivedBytes())) {
+            InputStream body = received.stream();
             if (type != null && type.isCompatible(MediaType.valueOf(ExportFormat.GEOJSON_SEQ_TYPE))) {
                 bulk.addAll(out -> FeatureStream.readSequence(body, maxFeature, out));
                 return imported(bulk.finish(), uri);

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Semaphore;
@@ -55,13 +56,26 @@ public class IncidentService {
     ManagedExecutor executor;
 
     private Semaphore importSlots;
+    /** Large import bodies being received into temporary files at once. */
+    private Semaphore receiving;
 
     @PostConstruct
     void init() {
         importSlots = new Semaphore(config.bulkImport().maxConcurrent());
+        receiving = new Semaphore(config.bulkImport().maxConcurrent());
     }
 
     /** A new bulk import of a body of {@code declaredBytes} (-1: unknown); close it (try-with-resources) whether or not it was finished. */
+    /** Declared body sizes from which an import may go straight into the table: such a body is received first. */
+    long receiveFirstAtBytes() {
+        return config.bulkImport().rebuildAtLeast() * IncidentImport.BYTES_PER_ROW;
+    }
+
+    /** The body of an import, received first when it may go straight into the table ({@link ReceivedBody}). */
+    ReceivedBody receive(InputStream body, long declaredBytes) {
+        return ReceivedBody.of(body, declaredBytes, receiveFirstAtBytes(), receiving);
+    }
+
     IncidentImport bulkImport(long declaredBytes) {
         return new IncidentImport(dataSource, config, executor, declaredBytes, importSlots, user.name());
     }

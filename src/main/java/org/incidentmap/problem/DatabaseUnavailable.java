@@ -69,6 +69,11 @@ public final class DatabaseUnavailable {
                     + "(incidentmap.timeout.statement) and was stopped. Narrow it (a smaller area or time span, "
                     + "a simpler geometry) or retry when the service is less busy.", 10));
         }
+        if (state.equals("55P03")) {
+            // lock_timeout: a schema change (an import's index rebuild) found the table in use and did not queue.
+            return Optional.of(ProblemException.busy("The table is in use by others for longer than this change "
+                    + "waits for it; nothing was stored. Retry shortly.", 10));
+        }
         if (state.equals("40P01") || state.equals("40001")) {
             // Two writes that met in an order the database could not serialise; one of them was cancelled.
             return Optional.of(ProblemException.busy("The request collided with another write at the same moment "

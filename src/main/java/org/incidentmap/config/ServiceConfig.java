@@ -51,6 +51,13 @@ public interface ServiceConfig {
          */
         @WithDefault("false")
         boolean publicAuthors();
+
+        /**
+         * How long the change log keeps an entry (history, feed, tombstones); absent (the default): for ever. A feed
+         * position or a tombstones' updated_after from before what was removed gets a 410 telling the client to
+         * resync.
+         */
+        Optional<Duration> retention();
     }
 
     interface Reads {

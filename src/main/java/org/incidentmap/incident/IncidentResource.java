@@ -88,6 +88,7 @@ public class IncidentResource extends CollectionResource<StoredIncident> {
         IncidentQuery query = IncidentQuery.parse(params, uri.getQueryParameters(), posted, config.geometry().limits(),
                 config.radius().maxMetres());
         FeatureShape shape = params.shape(IncidentFeatureWriter.OUTPUT_PROPERTIES);
+        checkTombstones(params);
         return budgetedPage(query.limit(), () -> service.find(query), uri, method, shape,
                 (out, m) -> IncidentFeatureWriter.write(out, m, List.of(), shape));
     }

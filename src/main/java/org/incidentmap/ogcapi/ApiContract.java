@@ -126,6 +126,10 @@ public class ApiContract implements OASFilter {
             problem(responses, "412", "If-Match names another version than the stored one; nothing changed");
             problem(responses, "428", "If-Match is required (incidentmap.writes.require-if-match) and was not given");
         }
+        if ((path.endsWith("/changes") || path.endsWith("/items")) && method == HttpMethod.GET) {
+            problem(responses, "410", "The position (since) or the tombstones' updated_after lies before what the "
+                    + "change log still keeps (incidentmap.history.retention): resync");
+        }
         if (path.endsWith("/changes") && method == HttpMethod.GET) {
             problem(responses, "429", "This client holds as many live feeds as one client may "
                     + "(incidentmap.feed.max-per-client); retry after Retry-After seconds");

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import java.io.InputStream;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -55,6 +56,9 @@ public abstract class CollectionResource<T> {
 
     @Inject
     ResponseBudget budget;
+
+    @Inject
+    ChangeLogRetention retention;
 
     @Inject
     protected ServiceConfig config;
@@ -162,6 +166,8 @@ public abstract class CollectionResource<T> {
             + "delete (a tombstone) with the feature's state; resume from 'position' (since=) to miss none")
     public Map<String, Object> changes(@BeanParam ChangesParams params, @Context UriInfo uri) {
         ChangeFeed.Position from = params.from();
+        retention.checkPosition(collection().info().id(), from == null ? ChangeFeed.Position.START : from,
+                () -> feed.end(collection().info()));
         List<ChangeFeed.Entry> entries = feed.read(collection().info(), from == null ? ChangeFeed.Position.START
                 : from, params.bbox(), params.equal(uri.getQueryParameters(), collection().info().queryables()),
                 params.limit());
@@ -180,6 +186,9 @@ public abstract class CollectionResource<T> {
         ChangeFeed.Position given = params.from();
         Bbox bbox = params.bbox();
         Map<String, String> equal = params.equal(uri.getQueryParameters(), info.queryables());
+        if (given != null) {
+            retention.checkPosition(info.id(), given, () -> feed.end(info));
+        }
         if (exchange.request().method() == HttpMethod.HEAD) {
             return Multi.createFrom().empty(); // the headers GET would send, with no feed opened
         }
@@ -224,6 +233,14 @@ public abstract class CollectionResource<T> {
                 // Nobody to answer: the page stops, its room and thread are free again.
             }
         }).build();
+    }
+
+    /** Refuses, with a 410, tombstones asked for since a time from before what the change log still keeps. */
+    protected void checkTombstones(ItemsParams params) {
+        Instant since = params.tombstonesSince();
+        if (since != null) {
+            retention.checkTombstonesSince(collection().info().id(), since);
+        }
     }
 
     /**

@@ -181,6 +181,11 @@ public class ItemsParams implements TakesQueryables {
         return true;
     }
 
+    /** The time after which tombstones are asked for (tombstones=true), else null. */
+    public Instant tombstonesSince() {
+        return tombstones() ? updatedAfter() : null;
+    }
+
     private Instant updatedAfter() {
         try {
             return Rfc3339.isDate(updatedAfter.strip()) ? Rfc3339.endOf(updatedAfter.strip())

@@ -59,6 +59,7 @@ public class RegionResource extends CollectionResource<Region> {
         FeatureShape shape = params.shape(RegionFeatureWriter.PROPERTIES);
         SortBy sort = SortBy.orById(params.sortby, RegionQueryables.ALL);
         FeatureWriter<Region> region = inShape(shape);
+        checkTombstones(params);
         return budgetedPage(params.limit(), () -> service.find(params.bbox(), cql, sort, params.limit(),
                 params.offset(), params.cursor, params.tombstones()), uri, null, shape, (out, r) -> {
             if (r.deleted() != null) {

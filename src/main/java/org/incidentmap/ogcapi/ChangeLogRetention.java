@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -122,7 +123,7 @@ public class ChangeLogRetention {
     }
 
     private static ProblemException gone(String detail) {
-        return new ProblemException(410, detail, java.util.List.of());
+        return new ProblemException(410, detail, List.of());
     }
 
     private Horizon horizon(String collection) {

@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ class SlowReadersTest {
     void shouldRefuseALargePageWhileAClientThatDoesNotReadHoldsTheBudget() throws Exception {
         try (Socket idle = new Socket()) {
             idle.setReceiveBufferSize(4096);
-            idle.connect(new java.net.InetSocketAddress(base.getHost(), base.getPort()));
+            idle.connect(new InetSocketAddress(base.getHost(), base.getPort()));
             idle.getOutputStream().write(("GET /collections/incidents/items?bbox=" + BOX + "&limit=10000 HTTP/1.1\r\n"
                     + "Host: localhost\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
             waitUntil(() -> budget.freeKilobytes(), 0);

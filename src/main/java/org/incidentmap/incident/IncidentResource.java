@@ -32,7 +32,6 @@ import org.incidentmap.ogcapi.FeatureBody;
 import org.incidentmap.ogcapi.FeatureShape;
 import org.incidentmap.ogcapi.FeatureStream;
 import org.incidentmap.ogcapi.Link;
-import org.incidentmap.ogcapi.Page;
 import org.incidentmap.ogcapi.PublicBase;
 import org.incidentmap.problem.ProblemException;
 import org.locationtech.jts.geom.Geometry;
